@@ -1,0 +1,307 @@
+package io.wirestream.schemas.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.wirestream.schemas.compat.AvroCompatibility;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.avro.Schema;
+import org.apache.avro.SchemaParseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A client of the Confluent schema registry REST API v7 (also served by Apicurio, Karapace and
+ * Redpanda). Ids and schemas are cached for the life of the client; lookups of the latest version
+ * are not, since they change. Transient failures (I/O errors, 408, 429, 5xx) are retried a bounded
+ * number of times across all configured URLs; everything else fails at once with a specific
+ * {@link SchemaRegistryException}.
+ */
+public final class RestSchemaRegistryClient implements SchemaRegistryClient {
+
+  private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
+  private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  private final SchemaRegistryConfig config;
+  private final List<String> baseUrls;
+  private final Optional<String> authorization;
+  private final HttpClient http;
+
+  private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
+
+  private record SubjectSchema(String subject, Schema schema) {
+  }
+
+  public RestSchemaRegistryClient(final SchemaRegistryConfig config) {
+    if (config.isMock()) {
+      throw new IllegalArgumentException("mock:// URLs are served by MockSchemaRegistryClient");
+    }
+    this.config = config;
+    this.baseUrls = config.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).toList();
+    this.authorization = config.userInfo().map(info -> "Basic "
+        + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
+    this.http = HttpClient.newBuilder()
+        .connectTimeout(config.requestTimeout())
+        .version(HttpClient.Version.HTTP_1_1)
+        .build();
+  }
+
+  @Override
+  public int register(final String subject, final Schema schema) {
+    return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+      final JsonNode answer = call("POST", "/subjects/" + encode(subject) + "/versions",
+          schemaBody(schema), subject, schema);
+      final int id = answer.path("id").asInt();
+      schemasById.putIfAbsent(id, schema);
+      return id;
+    });
+  }
+
+  @Override
+  public int getId(final String subject, final Schema schema) {
+    return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
+      final JsonNode answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema),
+          subject, schema);
+      final int id = answer.path("id").asInt();
+      schemasById.putIfAbsent(id, schema);
+      return id;
+    });
+  }
+
+  @Override
+  public Schema getSchemaById(final int id) {
+    final Schema cached = schemasById.get(id);
+    if (cached != null) {
+      return cached;
+    }
+    final JsonNode answer = call("GET", "/schemas/ids/" + id, null, null, null);
+    final Schema schema = parse(answer.path("schema").asText(), "schema id " + id);
+    final Schema previous = schemasById.putIfAbsent(id, schema);
+    return previous == null ? schema : previous;
+  }
+
+  @Override
+  public RegisteredSchema getLatest(final String subject) {
+    final JsonNode answer = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null,
+        subject, null);
+    final int id = answer.path("id").asInt();
+    final Schema schema = schemasById.computeIfAbsent(id,
+        key -> parse(answer.path("schema").asText(), "subject " + subject));
+    return new RegisteredSchema(subject, id, answer.path("version").asInt(), schema);
+  }
+
+  @Override
+  public CompatibilityResult testCompatibility(final String subject, final Schema schema) {
+    final JsonNode answer = call("POST",
+        "/compatibility/subjects/" + encode(subject) + "/versions/latest?verbose=true",
+        schemaBody(schema), subject, null);
+    final List<String> messages = new ArrayList<>();
+    answer.path("messages").forEach(node -> messages.add(node.asText()));
+    return new CompatibilityResult(answer.path("is_compatible").asBoolean(false), messages);
+  }
+
+  @Override
+  public CompatibilityLevel getCompatibility(final Optional<String> subject) {
+    final String path = subject.map(s -> "/config/" + encode(s) + "?defaultToGlobal=true")
+        .orElse("/config");
+    final JsonNode answer = call("GET", path, null, subject.orElse(null), null);
+    final String level = answer.has("compatibilityLevel")
+        ? answer.path("compatibilityLevel").asText() : answer.path("compatibility").asText();
+    return CompatibilityLevel.valueOf(level);
+  }
+
+  @Override
+  public void setCompatibility(final String subject, final CompatibilityLevel level) {
+    final ObjectNode body = JSON.createObjectNode().put("compatibility", level.name());
+    call("PUT", "/config/" + encode(subject), body, subject, null);
+  }
+
+  @Override
+  public List<String> getSubjects() {
+    final List<String> subjects = new ArrayList<>();
+    call("GET", "/subjects", null, null, null).forEach(node -> subjects.add(node.asText()));
+    return subjects;
+  }
+
+  @Override
+  public List<Integer> deleteSubject(final String subject) {
+    final List<Integer> versions = new ArrayList<>();
+    call("DELETE", "/subjects/" + encode(subject), null, subject, null)
+        .forEach(node -> versions.add(node.asInt()));
+    idsBySubjectSchema.keySet().removeIf(key -> key.subject().equals(subject));
+    return versions;
+  }
+
+  @Override
+  public void close() {
+    // java.net.http.HttpClient on Java 17 has no close(); its threads are daemons.
+  }
+
+  @Override
+  public String toString() {
+    return "RestSchemaRegistryClient" + baseUrls;
+  }
+
+  /**
+   * One request, retried on transient failures, then mapped to a specific exception.
+   *
+   * @param subject for error messages; may be null
+   * @param schema the schema being registered, to explain a 409; may be null
+   */
+  private JsonNode call(final String method, final String path, final JsonNode body,
+      final String subject, final Schema schema) {
+    final int attempts = config.maxRetries() + 1;
+    Duration backoff = config.retryBackoff();
+    Exception lastError = null;
+    for (int attempt = 1; attempt <= attempts; attempt++) {
+      for (final String base : baseUrls) {
+        try {
+          final HttpResponse<String> response = http.send(request(method, base + path, body),
+              HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+          final int status = response.statusCode();
+          if (status >= 200 && status < 300) {
+            return response.body() == null || response.body().isBlank()
+                ? JSON.createObjectNode() : JSON.readTree(response.body());
+          }
+          if (!isTransient(status)) {
+            throw failure(method, path, status, response.body(), subject, schema);
+          }
+          lastError = new IOException("HTTP " + status + " from " + base + path + ": "
+              + response.body());
+        } catch (final IOException e) {
+          lastError = e;
+        } catch (final InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new SchemaRegistryException("Interrupted while calling the schema registry", e);
+        }
+        LOG.debug("Schema registry {} {} failed at {} (attempt {}/{}): {}", method, path, base,
+            attempt, attempts, lastError.toString());
+      }
+      if (attempt < attempts) {
+        sleep(backoff);
+        backoff = backoff.multipliedBy(2);
+      }
+    }
+    throw new SchemaRegistryUnreachableException(baseUrls, attempts, lastError);
+  }
+
+  private HttpRequest request(final String method, final String url, final JsonNode body)
+      throws IOException {
+    final HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(url))
+        .timeout(config.requestTimeout())
+        .header("Accept", CONTENT_TYPE + ", application/json");
+    authorization.ifPresent(value -> builder.header("Authorization", value));
+    if (body == null) {
+      builder.method(method, HttpRequest.BodyPublishers.noBody());
+    } else {
+      builder.header("Content-Type", CONTENT_TYPE)
+          .method(method, HttpRequest.BodyPublishers.ofByteArray(JSON.writeValueAsBytes(body)));
+    }
+    return builder.build();
+  }
+
+  private SchemaRegistryException failure(final String method, final String path, final int status,
+      final String responseBody, final String subject, final Schema schema) {
+    final ErrorBody error = ErrorBody.parse(responseBody, status);
+    final String request = method + " " + path;
+    if (status == 401 || status == 403) {
+      return new SchemaRegistryAuthException(request, status, error.message());
+    }
+    if (status == 404 && path.startsWith("/schemas/ids/")) {
+      return new UnknownSchemaIdException(Integer.parseInt(path.substring(13)), error.message());
+    }
+    if (status == 404 && subject != null) {
+      return new SubjectNotFoundException(subject, error.message(), error.code());
+    }
+    if (status == 409 && schema != null) {
+      return new IncompatibleSchemaException(subject, error.message(), explain(subject, schema));
+    }
+    if (status == 422) {
+      return new InvalidSchemaException(subject, error.message(), error.code());
+    }
+    return new SchemaRegistryException("Schema registry answered " + request + " with HTTP "
+        + status + ": " + error.message(), status, error.code());
+  }
+
+  /** Why the registry said 409: check the new schema against the latest one ourselves. */
+  private List<String> explain(final String subject, final Schema schema) {
+    try {
+      final RegisteredSchema latest = getLatest(subject);
+      final List<String> lines = new ArrayList<>(AvroCompatibility.explain(schema, latest.schema()));
+      if (!lines.isEmpty()) {
+        lines.add(0, "against version " + latest.version() + " (id " + latest.id() + "):");
+      }
+      return lines;
+    } catch (final SchemaRegistryException e) {
+      return List.of("(could not fetch the latest version to explain: " + e.getMessage() + ")");
+    }
+  }
+
+  private static boolean isTransient(final int status) {
+    return status == 408 || status == 429 || status >= 500;
+  }
+
+  private static void sleep(final Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new SchemaRegistryException("Interrupted while waiting to retry the schema registry", e);
+    }
+  }
+
+  private static ObjectNode schemaBody(final Schema schema) {
+    return JSON.createObjectNode().put("schema", schema.toString());
+  }
+
+  private static Schema parse(final String text, final String what) {
+    try {
+      return new Schema.Parser().parse(text);
+    } catch (final SchemaParseException e) {
+      throw new SchemaRegistryException("Schema registry returned an unparsable Avro schema for "
+          + what + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String encode(final String segment) {
+    return URLEncoder.encode(segment, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+
+  private static String withoutUserInfo(final URI uri) {
+    final String port = uri.getPort() < 0 ? "" : ":" + uri.getPort();
+    final String path = uri.getRawPath() == null ? "" : uri.getRawPath();
+    return uri.getScheme() + "://" + uri.getHost() + port + path;
+  }
+
+  /** The Confluent error body {@code {"error_code": 40403, "message": "..."}}, leniently read. */
+  private record ErrorBody(int code, String message) {
+
+    static ErrorBody parse(final String body, final int status) {
+      if (body == null || body.isBlank()) {
+        return new ErrorBody(status, "(empty response)");
+      }
+      try {
+        final JsonNode node = JSON.readTree(body);
+        final String message = node.hasNonNull("message") ? node.path("message").asText() : body;
+        return new ErrorBody(node.path("error_code").asInt(status), message);
+      } catch (final IOException e) {
+        return new ErrorBody(status, body.length() > 500 ? body.substring(0, 500) + "..." : body);
+      }
+    }
+  }
+}

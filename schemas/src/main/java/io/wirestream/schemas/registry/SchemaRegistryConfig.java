@@ -1,0 +1,141 @@
+package io.wirestream.schemas.registry;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.apache.kafka.common.config.ConfigException;
+
+/**
+ * How to reach the schema registry. Built from the same configuration keys as Confluent's
+ * serializers, so existing client configs work unchanged.
+ *
+ * @param urls one or more base URLs, tried in order; {@code mock://scope} selects an in-memory
+ *     registry for unit tests
+ * @param userInfo {@code user:password} for HTTP basic auth, if any
+ * @param maxRetries extra attempts after the first when the registry cannot be reached or is
+ *     overloaded (I/O error, 408, 429, 5xx)
+ * @param retryBackoff wait before the first retry; doubled for each further one
+ * @param requestTimeout timeout of a single HTTP request
+ */
+public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, int maxRetries,
+    Duration retryBackoff, Duration requestTimeout) {
+
+  public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
+  public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
+  public static final String BASIC_AUTH_USER_INFO = "basic.auth.user.info";
+  public static final String MAX_RETRIES = "schema.registry.max.retries";
+  public static final String RETRY_BACKOFF_MS = "schema.registry.retry.backoff.ms";
+  public static final String REQUEST_TIMEOUT_MS = "schema.registry.request.timeout.ms";
+
+  public SchemaRegistryConfig {
+    urls = List.copyOf(urls);
+    if (urls.isEmpty()) {
+      throw new ConfigException(SCHEMA_REGISTRY_URL + " must name at least one URL");
+    }
+    Objects.requireNonNull(userInfo, "userInfo");
+    if (maxRetries < 0) {
+      throw new ConfigException(MAX_RETRIES, maxRetries, "must be >= 0");
+    }
+  }
+
+  /** One URL, no auth, default retries. */
+  public static SchemaRegistryConfig of(final String url) {
+    return fromConfigs(Map.of(SCHEMA_REGISTRY_URL, url));
+  }
+
+  /** Reads the Confluent-compatible keys; unknown keys are ignored (they belong to Kafka). */
+  public static SchemaRegistryConfig fromConfigs(final Map<String, ?> configs) {
+    final Object rawUrls = configs.get(SCHEMA_REGISTRY_URL);
+    if (rawUrls == null || rawUrls.toString().isBlank()) {
+      throw new ConfigException("Missing required configuration \"" + SCHEMA_REGISTRY_URL
+          + "\" (e.g. http://127.0.0.1:8081)");
+    }
+    final List<URI> urls = new ArrayList<>();
+    for (final String url : splitUrls(rawUrls)) {
+      try {
+        final URI uri = URI.create(url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+        if (uri.getScheme() == null || uri.getHost() == null && !"mock".equals(uri.getScheme())) {
+          throw new IllegalArgumentException("no scheme or host");
+        }
+        urls.add(uri);
+      } catch (final IllegalArgumentException e) {
+        throw new ConfigException(SCHEMA_REGISTRY_URL, url, "not a URL: " + e.getMessage());
+      }
+    }
+    return new SchemaRegistryConfig(urls, userInfo(configs, urls),
+        intValue(configs, MAX_RETRIES, 3),
+        Duration.ofMillis(intValue(configs, RETRY_BACKOFF_MS, 100)),
+        Duration.ofMillis(intValue(configs, REQUEST_TIMEOUT_MS, 10_000)));
+  }
+
+  /** True for {@code mock://scope} URLs. */
+  public boolean isMock() {
+    return "mock".equals(urls.get(0).getScheme());
+  }
+
+  /** Never prints the password. */
+  @Override
+  public String toString() {
+    return "SchemaRegistryConfig[urls=" + urls.stream().map(u -> u.getUserInfo() == null
+        ? u.toString() : u.toString().replace(u.getRawUserInfo() + "@", "***@")).toList()
+        + ", basicAuth=" + userInfo.isPresent() + ", maxRetries=" + maxRetries
+        + ", retryBackoff=" + retryBackoff + ", requestTimeout=" + requestTimeout + "]";
+  }
+
+  /** A copy with other retry settings. */
+  public SchemaRegistryConfig withRetries(final int retries, final Duration backoff) {
+    return new SchemaRegistryConfig(urls, userInfo, retries, backoff, requestTimeout);
+  }
+
+  private static List<String> splitUrls(final Object raw) {
+    if (raw instanceof List<?> list) {
+      return list.stream().map(Object::toString).map(String::trim).toList();
+    }
+    return List.of(raw.toString().split("\\s*,\\s*"));
+  }
+
+  private static Optional<String> userInfo(final Map<String, ?> configs, final List<URI> urls) {
+    final Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);
+    final String mode = source == null ? "" : source.toString().trim().toUpperCase(Locale.ROOT);
+    switch (mode) {
+      case "", "USER_INFO" -> {
+        final Object info = configs.get(BASIC_AUTH_USER_INFO);
+        if (info == null || info.toString().isBlank()) {
+          if ("USER_INFO".equals(mode)) {
+            throw new ConfigException(BASIC_AUTH_USER_INFO
+                + " must be set when basic.auth.credentials.source=USER_INFO");
+          }
+          return Optional.empty();
+        }
+        return Optional.of(info.toString());
+      }
+      case "URL" -> {
+        final String info = urls.get(0).getUserInfo();
+        if (info == null) {
+          throw new ConfigException(SCHEMA_REGISTRY_URL
+              + " must carry user:password@ when basic.auth.credentials.source=URL");
+        }
+        return Optional.of(info);
+      }
+      default -> throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, source,
+          "supported values are USER_INFO and URL");
+    }
+  }
+
+  private static int intValue(final Map<String, ?> configs, final String key, final int fallback) {
+    final Object value = configs.get(key);
+    if (value == null) {
+      return fallback;
+    }
+    try {
+      return value instanceof Number n ? n.intValue() : Integer.parseInt(value.toString().trim());
+    } catch (final NumberFormatException e) {
+      throw new ConfigException(key, value, "not an integer");
+    }
+  }
+}
