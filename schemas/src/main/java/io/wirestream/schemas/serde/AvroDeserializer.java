@@ -30,6 +30,10 @@ import org.apache.kafka.common.serialization.Deserializer;
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
+  static {
+    AvroLimits.applyDefaults();
+  }
+
   private final Schema fixedReaderSchema;
   private SchemaRegistryClient registry;
   private boolean specificReader;
@@ -82,7 +86,7 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     try {
       value = reader.read(null, decoder);
     } catch (final IOException | AvroRuntimeException | IndexOutOfBoundsException
-        | NegativeArraySizeException | ClassCastException e) {
+        | NegativeArraySizeException | ClassCastException | UnsupportedOperationException e) {
       throw new MalformedAvroPayloadException(topic, schemaId, "the " + data.length
           + "-byte value does not decode with its writer schema (" + describe(e) + ")", e);
     }
