@@ -35,310 +35,310 @@ import org.slf4j.LoggerFactory;
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
-    /** System property naming the unpacked Apicurio distribution; see {@link #start()}. */
-    public static final String HOME_PROPERTY = ApicurioDistribution.HOME_PROPERTY;
-    /** Environment variable naming the unpacked Apicurio distribution; see {@link #start()}. */
-    public static final String HOME_ENV = ApicurioDistribution.HOME_ENV;
-    /** Path of the Confluent-compatible API below {@link #baseUrl()}. */
-    public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
+  /** System property naming the unpacked Apicurio distribution; see {@link #start()}. */
+  public static final String HOME_PROPERTY = ApicurioDistribution.HOME_PROPERTY;
+  /** Environment variable naming the unpacked Apicurio distribution; see {@link #start()}. */
+  public static final String HOME_ENV = ApicurioDistribution.HOME_ENV;
+  /** Path of the Confluent-compatible API below {@link #baseUrl()}. */
+  public static final String CONFLUENT_API_PATH = "/apis/ccompat/v7";
 
-    private static final Logger LOG = LoggerFactory.getLogger(ApicurioRegistry.class);
+  private static final Logger LOG = LoggerFactory.getLogger(ApicurioRegistry.class);
 
-    private static final String WRAPPER_RESOURCE = "run-until-stdin-eof.sh";
-    private static final String LOG_FILE_NAME = "registry.log";
-    /** Written by the wrapper script; the name is part of its contract. */
-    private static final String PID_FILE_NAME = "child.pid";
-    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
-    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
-    private static final Duration FORCED_STOP_TIMEOUT = Duration.ofSeconds(5);
-    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
-    private static final long PROBE_PAUSE_MS = 100;
-    private static final int LOG_TAIL_LINES = 40;
+  private static final String WRAPPER_RESOURCE = "run-until-stdin-eof.sh";
+  private static final String LOG_FILE_NAME = "registry.log";
+  /** Written by the wrapper script; the name is part of its contract. */
+  private static final String PID_FILE_NAME = "child.pid";
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+  private static final Duration STOP_TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration FORCED_STOP_TIMEOUT = Duration.ofSeconds(5);
+  private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+  private static final long PROBE_PAUSE_MS = 100;
+  private static final int LOG_TAIL_LINES = 40;
 
-    private final Process wrapper;
-    private final ProcessHandle registry;
-    private final int port;
-    private final Path workDir;
-    private final Thread shutdownHook;
-    private boolean closed;
+  private final Process wrapper;
+  private final ProcessHandle registry;
+  private final int port;
+  private final Path workDir;
+  private final Thread shutdownHook;
+  private boolean closed;
 
-    private ApicurioRegistry(final Process wrapper, final ProcessHandle registry, final int port,
-            final Path workDir) {
-        this.wrapper = wrapper;
-        this.registry = registry;
-        this.port = port;
-        this.workDir = workDir;
-        this.shutdownHook = new Thread(this::close, "apicurio-registry-shutdown-" + port);
+  private ApicurioRegistry(final Process wrapper, final ProcessHandle registry, final int port,
+      final Path workDir) {
+    this.wrapper = wrapper;
+    this.registry = registry;
+    this.port = port;
+    this.workDir = workDir;
+    this.shutdownHook = new Thread(this::close, "apicurio-registry-shutdown-" + port);
+  }
+
+  /**
+   * Starts the registry and returns once its Confluent-compatible API answers.
+   *
+   * <p>The runner is looked up in: system property {@value #HOME_PROPERTY}, else environment variable
+   * {@value #HOME_ENV}, else {@code apicurio.home} baked into {@code wirestream-devstack.properties} by
+   * the devstack build.
+   *
+   * @throws IllegalStateException if the runner is missing, or the registry exits or is not ready within
+   *     90 s (the message ends with the last lines of its log)
+   */
+  public static ApicurioRegistry start() {
+    return start(Map.of());
+  }
+
+  /**
+   * Starts the registry with extra {@code -Dkey=value} system properties for its JVM (Quarkus and
+   * Apicurio settings, e.g. {@code registry.ccompat.legacy-id-mode.enabled}); returns once it answers.
+   *
+   * @throws IllegalStateException as {@link #start()}
+   */
+  public static ApicurioRegistry start(final Map<String, String> systemProperties) {
+    Objects.requireNonNull(systemProperties, "systemProperties");
+    final long started = System.nanoTime();
+    final ApicurioDistribution distribution = ApicurioDistribution.locate();
+    final Path workDir = createWorkDir();
+    final int port = LoopbackPorts.pick();
+    final Path logFile = workDir.resolve(LOG_FILE_NAME);
+    final Process wrapper = launch(workDir, logFile, registryCommand(distribution, port, systemProperties));
+
+    final String baseUrl = baseUrl(port);
+    try {
+      final ProcessHandle registry = awaitReady(wrapper, baseUrl, workDir.resolve(PID_FILE_NAME), logFile);
+      final ApicurioRegistry running = new ApicurioRegistry(wrapper, registry, port, workDir);
+      Runtime.getRuntime().addShutdownHook(running.shutdownHook);
+      LOG.info("Apicurio registry {} ready at {} (pid {}) in {} ms", distribution.version(), baseUrl,
+          registry.pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
+      return running;
+    } catch (final RuntimeException e) {
+      stop(wrapper, null);
+      DirectoryDeleter.deleteQuietly(workDir);
+      throw e;
     }
+  }
 
-    /**
-     * Starts the registry and returns once its Confluent-compatible API answers.
-     *
-     * <p>The runner is looked up in: system property {@value #HOME_PROPERTY}, else environment variable
-     * {@value #HOME_ENV}, else {@code apicurio.home} baked into {@code wirestream-devstack.properties} by
-     * the devstack build.
-     *
-     * @throws IllegalStateException if the runner is missing, or the registry exits or is not ready within
-     *     90 s (the message ends with the last lines of its log)
-     */
-    public static ApicurioRegistry start() {
-        return start(Map.of());
+  /** Returns {@code http://127.0.0.1:PORT}. */
+  public String baseUrl() {
+    return baseUrl(port);
+  }
+
+  /** Returns the Confluent-compatible API base, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
+  public String confluentApiUrl() {
+    return baseUrl() + CONFLUENT_API_PATH;
+  }
+
+  /** Returns the pid of the registry JVM (not of the wrapper script around it). */
+  public long pid() {
+    return registry.pid();
+  }
+
+  /** Returns the registry's log file (its stdout and stderr); deleted with its directory on close. */
+  public Path logFile() {
+    return workDir.resolve(LOG_FILE_NAME);
+  }
+
+  /**
+   * Stops the registry: SIGTERM (forwarded by the wrapper), up to 10 s of grace, then SIGKILL; then
+   * deletes the temporary directory with its log. Idempotent.
+   */
+  @Override
+  public synchronized void close() {
+    if (closed) {
+      return;
     }
+    closed = true;
+    removeShutdownHook();
+    stop(wrapper, registry);
+    DirectoryDeleter.deleteQuietly(workDir);
+    LOG.info("Apicurio registry at {} stopped", baseUrl());
+  }
 
-    /**
-     * Starts the registry with extra {@code -Dkey=value} system properties for its JVM (Quarkus and
-     * Apicurio settings, e.g. {@code registry.ccompat.legacy-id-mode.enabled}); returns once it answers.
-     *
-     * @throws IllegalStateException as {@link #start()}
-     */
-    public static ApicurioRegistry start(final Map<String, String> systemProperties) {
-        Objects.requireNonNull(systemProperties, "systemProperties");
-        final long started = System.nanoTime();
-        final ApicurioDistribution distribution = ApicurioDistribution.locate();
-        final Path workDir = createWorkDir();
-        final int port = LoopbackPorts.pick();
-        final Path logFile = workDir.resolve(LOG_FILE_NAME);
-        final Process wrapper = launch(workDir, logFile, registryCommand(distribution, port, systemProperties));
+  @Override
+  public String toString() {
+    return "ApicurioRegistry[" + baseUrl() + ", pid " + registry.pid() + "]";
+  }
 
-        final String baseUrl = baseUrl(port);
-        try {
-            final ProcessHandle registry = awaitReady(wrapper, baseUrl, workDir.resolve(PID_FILE_NAME), logFile);
-            final ApicurioRegistry running = new ApicurioRegistry(wrapper, registry, port, workDir);
-            Runtime.getRuntime().addShutdownHook(running.shutdownHook);
-            LOG.info("Apicurio registry {} ready at {} (pid {}) in {} ms", distribution.version(), baseUrl,
-                    registry.pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
-            return running;
-        } catch (final RuntimeException e) {
-            stop(wrapper, null);
-            DirectoryDeleter.deleteQuietly(workDir);
-            throw e;
+  /**
+   * Starts {@code registryCommand} under the wrapper script, output to {@code logFile}. Deletes
+   * {@code workDir} if that fails.
+   */
+  private static Process launch(final Path workDir, final Path logFile, final List<String> registryCommand) {
+    final List<String> command = new ArrayList<>();
+    try {
+      command.add("bash");
+      command.add(copyWrapper(workDir).toString());
+      command.add(workDir.toString());
+      command.addAll(registryCommand);
+      // stdin stays a pipe held open by this JVM: it is the wrapper's lifeline (see class doc).
+      return new ProcessBuilder(command)
+          .directory(workDir.toFile())
+          .redirectErrorStream(true)
+          .redirectOutput(logFile.toFile())
+          .start();
+    } catch (final IOException e) {
+      DirectoryDeleter.deleteQuietly(workDir);
+      throw new UncheckedIOException("Could not start the Apicurio registry: " + String.join(" ", command), e);
+    } catch (final RuntimeException e) {
+      DirectoryDeleter.deleteQuietly(workDir);
+      throw e;
+    }
+  }
+
+  private static List<String> registryCommand(final ApicurioDistribution distribution, final int port,
+      final Map<String, String> systemProperties) {
+    final List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    // Measured: ready in ~3 s on 2 cores with a small serial heap and C1 only.
+    command.add("-Xmx128m");
+    command.add("-XX:+UseSerialGC");
+    command.add("-XX:TieredStopAtLevel=1");
+    command.add("-Dquarkus.http.host=" + LoopbackPorts.HOST);
+    command.add("-Dquarkus.http.port=" + port);
+    // Off by default; pinned in case a -D turns the management interface on.
+    command.add("-Dquarkus.management.host=" + LoopbackPorts.HOST);
+    // Narayana (the JTA transaction manager) otherwise derives its process id by binding a
+    // ServerSocket on a random loopback port for its whole life: a listener nobody needs.
+    command.add("-DCoreEnvironmentBean.processImplementationClassName="
+        + "com.arjuna.ats.internal.arjuna.utils.UuidProcessId");
+    command.add("-Dregistry.rules.global.compatibility=BACKWARD");
+    systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
+    command.add("-jar");
+    command.add(distribution.runnerJar().toString());
+    return command;
+  }
+
+  /**
+   * Polls the subjects endpoint until it answers 200; fails fast if the process exits.
+   *
+   * @return the handle of the registry JVM, whose pid the wrapper wrote to {@code pidFile}
+   */
+  private static ProcessHandle awaitReady(final Process wrapper, final String baseUrl, final Path pidFile,
+      final Path logFile) {
+    final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+    final HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + CONFLUENT_API_PATH + "/subjects"))
+        .timeout(PROBE_TIMEOUT)
+        .GET()
+        .build();
+    final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
+    String lastProblem = "no answer yet";
+    try {
+      while (System.nanoTime() < deadline) {
+        if (!wrapper.isAlive()) {
+          throw new IllegalStateException("Apicurio registry exited with status " + wrapper.exitValue()
+              + " before it was ready" + logTail(logFile));
         }
-    }
-
-    /** Returns {@code http://127.0.0.1:PORT}. */
-    public String baseUrl() {
-        return baseUrl(port);
-    }
-
-    /** Returns the Confluent-compatible API base, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
-    public String confluentApiUrl() {
-        return baseUrl() + CONFLUENT_API_PATH;
-    }
-
-    /** Returns the pid of the registry JVM (not of the wrapper script around it). */
-    public long pid() {
-        return registry.pid();
-    }
-
-    /** Returns the registry's log file (its stdout and stderr); deleted with its directory on close. */
-    public Path logFile() {
-        return workDir.resolve(LOG_FILE_NAME);
-    }
-
-    /**
-     * Stops the registry: SIGTERM (forwarded by the wrapper), up to 10 s of grace, then SIGKILL; then
-     * deletes the temporary directory with its log. Idempotent.
-     */
-    @Override
-    public synchronized void close() {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        removeShutdownHook();
-        stop(wrapper, registry);
-        DirectoryDeleter.deleteQuietly(workDir);
-        LOG.info("Apicurio registry at {} stopped", baseUrl());
-    }
-
-    @Override
-    public String toString() {
-        return "ApicurioRegistry[" + baseUrl() + ", pid " + registry.pid() + "]";
-    }
-
-    /**
-     * Starts {@code registryCommand} under the wrapper script, output to {@code logFile}. Deletes
-     * {@code workDir} if that fails.
-     */
-    private static Process launch(final Path workDir, final Path logFile, final List<String> registryCommand) {
-        final List<String> command = new ArrayList<>();
         try {
-            command.add("bash");
-            command.add(copyWrapper(workDir).toString());
-            command.add(workDir.toString());
-            command.addAll(registryCommand);
-            // stdin stays a pipe held open by this JVM: it is the wrapper's lifeline (see class doc).
-            return new ProcessBuilder(command)
-                    .directory(workDir.toFile())
-                    .redirectErrorStream(true)
-                    .redirectOutput(logFile.toFile())
-                    .start();
+          final HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
+          if (response.statusCode() == 200) {
+            return registryHandle(pidFile, logFile);
+          }
+          lastProblem = "HTTP " + response.statusCode();
+        } catch (final ConnectException e) {
+          lastProblem = "connection refused";
         } catch (final IOException e) {
-            DirectoryDeleter.deleteQuietly(workDir);
-            throw new UncheckedIOException("Could not start the Apicurio registry: " + String.join(" ", command), e);
-        } catch (final RuntimeException e) {
-            DirectoryDeleter.deleteQuietly(workDir);
-            throw e;
+          lastProblem = e.toString();
         }
+        Thread.sleep(PROBE_PAUSE_MS);
+      }
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for the Apicurio registry at " + baseUrl, e);
     }
+    throw new IllegalStateException("Apicurio registry at " + baseUrl + " was not ready within "
+        + READY_TIMEOUT.toSeconds() + " s (last probe: " + lastProblem + ")" + logTail(logFile));
+  }
 
-    private static List<String> registryCommand(final ApicurioDistribution distribution, final int port,
-            final Map<String, String> systemProperties) {
-        final List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        // Measured: ready in ~3 s on 2 cores with a small serial heap and C1 only.
-        command.add("-Xmx128m");
-        command.add("-XX:+UseSerialGC");
-        command.add("-XX:TieredStopAtLevel=1");
-        command.add("-Dquarkus.http.host=" + LoopbackPorts.HOST);
-        command.add("-Dquarkus.http.port=" + port);
-        // Off by default; pinned in case a -D turns the management interface on.
-        command.add("-Dquarkus.management.host=" + LoopbackPorts.HOST);
-        // Narayana (the JTA transaction manager) otherwise derives its process id by binding a
-        // ServerSocket on a random loopback port for its whole life: a listener nobody needs.
-        command.add("-DCoreEnvironmentBean.processImplementationClassName="
-                + "com.arjuna.ats.internal.arjuna.utils.UuidProcessId");
-        command.add("-Dregistry.rules.global.compatibility=BACKWARD");
-        systemProperties.forEach((key, value) -> command.add("-D" + key + "=" + value));
-        command.add("-jar");
-        command.add(distribution.runnerJar().toString());
-        return command;
+  private static ProcessHandle registryHandle(final Path pidFile, final Path logFile) {
+    try {
+      final long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
+      return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
+          "Apicurio registry answered but its process " + pid + " is gone" + logTail(logFile)));
+    } catch (final IOException | NumberFormatException e) {
+      throw new IllegalStateException("Apicurio registry answered but its pid file " + pidFile
+          + " is unreadable", e);
     }
+  }
 
-    /**
-     * Polls the subjects endpoint until it answers 200; fails fast if the process exits.
-     *
-     * @return the handle of the registry JVM, whose pid the wrapper wrote to {@code pidFile}
-     */
-    private static ProcessHandle awaitReady(final Process wrapper, final String baseUrl, final Path pidFile,
-            final Path logFile) {
-        final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
-        final HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + CONFLUENT_API_PATH + "/subjects"))
-                .timeout(PROBE_TIMEOUT)
-                .GET()
-                .build();
-        final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
-        String lastProblem = "no answer yet";
-        try {
-            while (System.nanoTime() < deadline) {
-                if (!wrapper.isAlive()) {
-                    throw new IllegalStateException("Apicurio registry exited with status " + wrapper.exitValue()
-                            + " before it was ready" + logTail(logFile));
-                }
-                try {
-                    final HttpResponse<Void> response = http.send(probe, HttpResponse.BodyHandlers.discarding());
-                    if (response.statusCode() == 200) {
-                        return registryHandle(pidFile, logFile);
-                    }
-                    lastProblem = "HTTP " + response.statusCode();
-                } catch (final ConnectException e) {
-                    lastProblem = "connection refused";
-                } catch (final IOException e) {
-                    lastProblem = e.toString();
-                }
-                Thread.sleep(PROBE_PAUSE_MS);
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("Interrupted while waiting for the Apicurio registry at " + baseUrl, e);
-        }
-        throw new IllegalStateException("Apicurio registry at " + baseUrl + " was not ready within "
-                + READY_TIMEOUT.toSeconds() + " s (last probe: " + lastProblem + ")" + logTail(logFile));
+  /**
+   * Stops the wrapper gracefully (it forwards SIGTERM to the registry and waits for it), then forcibly.
+   * {@code registry} may be null when the pid is not known yet; the wrapper's descendants are killed then.
+   */
+  private static void stop(final Process wrapper, final ProcessHandle registry) {
+    final List<ProcessHandle> descendants = wrapper.descendants().toList();
+    wrapper.destroy();
+    try {
+      if (!wrapper.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
+        LOG.warn("Apicurio registry did not stop within {} s of SIGTERM; killing it", STOP_TIMEOUT.toSeconds());
+        Optional.ofNullable(registry).ifPresent(ProcessHandle::destroyForcibly);
+        descendants.forEach(ProcessHandle::destroyForcibly);
+        wrapper.destroyForcibly();
+        wrapper.waitFor(FORCED_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+      }
+    } catch (final InterruptedException e) {
+      Thread.currentThread().interrupt();
+      Optional.ofNullable(registry).ifPresent(ProcessHandle::destroyForcibly);
+      descendants.forEach(ProcessHandle::destroyForcibly);
+      wrapper.destroyForcibly();
     }
+    // The wrapper only exits after reaping the registry; anything still alive here is a bug worth a log.
+    if (registry != null && registry.isAlive()) {
+      LOG.warn("Apicurio registry process {} is still alive after stop; killing it", registry.pid());
+      registry.destroyForcibly();
+    }
+    closeQuietly(wrapper.getOutputStream());
+  }
 
-    private static ProcessHandle registryHandle(final Path pidFile, final Path logFile) {
-        try {
-            final long pid = Long.parseLong(Files.readString(pidFile, StandardCharsets.US_ASCII).strip());
-            return ProcessHandle.of(pid).orElseThrow(() -> new IllegalStateException(
-                    "Apicurio registry answered but its process " + pid + " is gone" + logTail(logFile)));
-        } catch (final IOException | NumberFormatException e) {
-            throw new IllegalStateException("Apicurio registry answered but its pid file " + pidFile
-                    + " is unreadable", e);
-        }
+  private static void closeQuietly(final OutputStream stream) {
+    try {
+      stream.close();
+    } catch (final IOException e) {
+      // The wrapper is gone; its end of the pipe no longer matters.
     }
+  }
 
-    /**
-     * Stops the wrapper gracefully (it forwards SIGTERM to the registry and waits for it), then forcibly.
-     * {@code registry} may be null when the pid is not known yet; the wrapper's descendants are killed then.
-     */
-    private static void stop(final Process wrapper, final ProcessHandle registry) {
-        final List<ProcessHandle> descendants = wrapper.descendants().toList();
-        wrapper.destroy();
-        try {
-            if (!wrapper.waitFor(STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS)) {
-                LOG.warn("Apicurio registry did not stop within {} s of SIGTERM; killing it", STOP_TIMEOUT.toSeconds());
-                Optional.ofNullable(registry).ifPresent(ProcessHandle::destroyForcibly);
-                descendants.forEach(ProcessHandle::destroyForcibly);
-                wrapper.destroyForcibly();
-                wrapper.waitFor(FORCED_STOP_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            }
-        } catch (final InterruptedException e) {
-            Thread.currentThread().interrupt();
-            Optional.ofNullable(registry).ifPresent(ProcessHandle::destroyForcibly);
-            descendants.forEach(ProcessHandle::destroyForcibly);
-            wrapper.destroyForcibly();
-        }
-        // The wrapper only exits after reaping the registry; anything still alive here is a bug worth a log.
-        if (registry != null && registry.isAlive()) {
-            LOG.warn("Apicurio registry process {} is still alive after stop; killing it", registry.pid());
-            registry.destroyForcibly();
-        }
-        closeQuietly(wrapper.getOutputStream());
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(shutdownHook);
+    } catch (final IllegalStateException e) {
+      // The JVM is already shutting down (possibly running this very hook): nothing to remove.
     }
+  }
 
-    private static void closeQuietly(final OutputStream stream) {
-        try {
-            stream.close();
-        } catch (final IOException e) {
-            // The wrapper is gone; its end of the pipe no longer matters.
-        }
+  private static String logTail(final Path logFile) {
+    try {
+      final String[] lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).split("\\R");
+      final int from = Math.max(0, lines.length - LOG_TAIL_LINES);
+      final StringBuilder tail = new StringBuilder(System.lineSeparator())
+          .append("--- last lines of ").append(logFile).append(" ---");
+      for (int i = from; i < lines.length; i++) {
+        tail.append(System.lineSeparator()).append(lines[i]);
+      }
+      return tail.toString();
+    } catch (final IOException e) {
+      return " (log " + logFile + " unreadable: " + e + ")";
     }
+  }
 
-    private void removeShutdownHook() {
-        try {
-            Runtime.getRuntime().removeShutdownHook(shutdownHook);
-        } catch (final IllegalStateException e) {
-            // The JVM is already shutting down (possibly running this very hook): nothing to remove.
-        }
+  private static Path copyWrapper(final Path workDir) {
+    final Path script = workDir.resolve(WRAPPER_RESOURCE);
+    try (InputStream in = ApicurioRegistry.class.getResourceAsStream(WRAPPER_RESOURCE)) {
+      if (in == null) {
+        throw new IllegalStateException("Classpath resource " + WRAPPER_RESOURCE + " is missing");
+      }
+      Files.copy(in, script);
+      return script;
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Could not write " + script, e);
     }
+  }
 
-    private static String logTail(final Path logFile) {
-        try {
-            final String[] lines = new String(Files.readAllBytes(logFile), StandardCharsets.UTF_8).split("\\R");
-            final int from = Math.max(0, lines.length - LOG_TAIL_LINES);
-            final StringBuilder tail = new StringBuilder(System.lineSeparator())
-                    .append("--- last lines of ").append(logFile).append(" ---");
-            for (int i = from; i < lines.length; i++) {
-                tail.append(System.lineSeparator()).append(lines[i]);
-            }
-            return tail.toString();
-        } catch (final IOException e) {
-            return " (log " + logFile + " unreadable: " + e + ")";
-        }
+  private static Path createWorkDir() {
+    try {
+      return Files.createTempDirectory("wirestream-apicurio-");
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Could not create a temporary directory for the Apicurio registry", e);
     }
+  }
 
-    private static Path copyWrapper(final Path workDir) {
-        final Path script = workDir.resolve(WRAPPER_RESOURCE);
-        try (InputStream in = ApicurioRegistry.class.getResourceAsStream(WRAPPER_RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("Classpath resource " + WRAPPER_RESOURCE + " is missing");
-            }
-            Files.copy(in, script);
-            return script;
-        } catch (final IOException e) {
-            throw new UncheckedIOException("Could not write " + script, e);
-        }
-    }
-
-    private static Path createWorkDir() {
-        try {
-            return Files.createTempDirectory("wirestream-apicurio-");
-        } catch (final IOException e) {
-            throw new UncheckedIOException("Could not create a temporary directory for the Apicurio registry", e);
-        }
-    }
-
-    private static String baseUrl(final int port) {
-        return "http://" + LoopbackPorts.HOST + ":" + port;
-    }
+  private static String baseUrl(final int port) {
+    return "http://" + LoopbackPorts.HOST + ":" + port;
+  }
 }

@@ -8,41 +8,41 @@ import org.junit.jupiter.api.Assumptions;
  */
 public final class ContainerStackAssumptions {
 
-    /** Why tests needing containers are skipped when the flag is set but Docker is missing. */
-    static final String NO_DOCKER_MESSAGE = DevStackMode.PROPERTY + "=containers was set but no Docker engine"
-            + " is reachable: skipping tests that need the container stack";
+  /** Why tests needing containers are skipped when the flag is set but Docker is missing. */
+  static final String NO_DOCKER_MESSAGE = DevStackMode.PROPERTY + "=containers was set but no Docker engine"
+      + " is reachable: skipping tests that need the container stack";
 
-    static final String NOT_REQUESTED_MESSAGE = "Container stack not requested: set -D" + DevStackMode.PROPERTY
-            + "=containers (or " + DevStackMode.ENV + "=containers) with a Docker engine running to run this test";
+  static final String NOT_REQUESTED_MESSAGE = "Container stack not requested: set -D" + DevStackMode.PROPERTY
+      + "=containers (or " + DevStackMode.ENV + "=containers) with a Docker engine running to run this test";
 
-    private static volatile Boolean dockerAvailable;
+  private static volatile Boolean dockerAvailable;
 
-    private ContainerStackAssumptions() {
+  private ContainerStackAssumptions() {
+  }
+
+  /**
+   * Skips the caller unless {@value DevStackMode#PROPERTY} (or {@value DevStackMode#ENV}) says
+   * {@code containers} and a Docker engine is reachable.
+   */
+  public static void assumeContainerStackRequested() {
+    Assumptions.assumeTrue(DevStackMode.current() == DevStackMode.CONTAINERS, NOT_REQUESTED_MESSAGE);
+    assumeDockerIfContainersRequested();
+  }
+
+  /** Skips the caller if containers were requested but Docker is unreachable; no-op in embedded mode. */
+  static void assumeDockerIfContainersRequested() {
+    if (DevStackMode.current() == DevStackMode.CONTAINERS) {
+      Assumptions.assumeTrue(dockerAvailable(), NO_DOCKER_MESSAGE);
     }
+  }
 
-    /**
-     * Skips the caller unless {@value DevStackMode#PROPERTY} (or {@value DevStackMode#ENV}) says
-     * {@code containers} and a Docker engine is reachable.
-     */
-    public static void assumeContainerStackRequested() {
-        Assumptions.assumeTrue(DevStackMode.current() == DevStackMode.CONTAINERS, NOT_REQUESTED_MESSAGE);
-        assumeDockerIfContainersRequested();
+  /** The Docker probe can take seconds and log a lot when it fails; do it once per JVM. */
+  static boolean dockerAvailable() {
+    Boolean known = dockerAvailable;
+    if (known == null) {
+      known = ContainerKafkaStack.dockerAvailable();
+      dockerAvailable = known;
     }
-
-    /** Skips the caller if containers were requested but Docker is unreachable; no-op in embedded mode. */
-    static void assumeDockerIfContainersRequested() {
-        if (DevStackMode.current() == DevStackMode.CONTAINERS) {
-            Assumptions.assumeTrue(dockerAvailable(), NO_DOCKER_MESSAGE);
-        }
-    }
-
-    /** The Docker probe can take seconds and log a lot when it fails; do it once per JVM. */
-    static boolean dockerAvailable() {
-        Boolean known = dockerAvailable;
-        if (known == null) {
-            known = ContainerKafkaStack.dockerAvailable();
-            dockerAvailable = known;
-        }
-        return known;
-    }
+    return known;
+  }
 }

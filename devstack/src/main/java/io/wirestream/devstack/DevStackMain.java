@@ -17,52 +17,52 @@ import java.util.concurrent.CountDownLatch;
  */
 public final class DevStackMain {
 
-    private static final String USAGE = "Usage: DevStackMain [--data-dir DIR] [--registry-only]";
+  private static final String USAGE = "Usage: DevStackMain [--data-dir DIR] [--registry-only]";
 
-    private DevStackMain() {
-    }
+  private DevStackMain() {
+  }
 
-    /** Starts the stack, prints its addresses, and blocks until the JVM is asked to stop. */
-    public static void main(final String[] args) throws InterruptedException {
-        final DevStackOptions options;
-        try {
-            options = parse(args);
-        } catch (final IllegalArgumentException e) {
-            System.err.println(e.getMessage());
-            System.err.println(USAGE);
-            System.exit(2);
-            return;
-        }
-        final DevStack stack = DevStack.start(options);
-        final CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stack.close();
-            stopped.countDown();
-        }, "devstack-shutdown"));
-        if (options.withBroker()) {
-            System.out.println("bootstrap.servers=" + stack.bootstrapServers());
-        }
-        if (options.withRegistry()) {
-            System.out.println("schema.registry.url=" + stack.schemaRegistryUrl());
-        }
-        System.out.println("DevStack running; press Ctrl-C to stop.");
-        stopped.await();
+  /** Starts the stack, prints its addresses, and blocks until the JVM is asked to stop. */
+  public static void main(final String[] args) throws InterruptedException {
+    final DevStackOptions options;
+    try {
+      options = parse(args);
+    } catch (final IllegalArgumentException e) {
+      System.err.println(e.getMessage());
+      System.err.println(USAGE);
+      System.exit(2);
+      return;
     }
+    final DevStack stack = DevStack.start(options);
+    final CountDownLatch stopped = new CountDownLatch(1);
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stack.close();
+      stopped.countDown();
+    }, "devstack-shutdown"));
+    if (options.withBroker()) {
+      System.out.println("bootstrap.servers=" + stack.bootstrapServers());
+    }
+    if (options.withRegistry()) {
+      System.out.println("schema.registry.url=" + stack.schemaRegistryUrl());
+    }
+    System.out.println("DevStack running; press Ctrl-C to stop.");
+    stopped.await();
+  }
 
-    static DevStackOptions parse(final String[] args) {
-        DevStackOptions options = DevStackOptions.defaults();
-        for (int i = 0; i < args.length; i++) {
-            switch (args[i]) {
-                case "--data-dir" -> {
-                    if (i + 1 >= args.length) {
-                        throw new IllegalArgumentException("--data-dir needs a directory");
-                    }
-                    options = options.withDataDir(Path.of(args[++i]));
-                }
-                case "--registry-only" -> options = new DevStackOptions(options.dataDir(), false, true);
-                default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
-            }
+  static DevStackOptions parse(final String[] args) {
+    DevStackOptions options = DevStackOptions.defaults();
+    for (int i = 0; i < args.length; i++) {
+      switch (args[i]) {
+        case "--data-dir" -> {
+          if (i + 1 >= args.length) {
+            throw new IllegalArgumentException("--data-dir needs a directory");
+          }
+          options = options.withDataDir(Path.of(args[++i]));
         }
-        return options;
+        case "--registry-only" -> options = new DevStackOptions(options.dataDir(), false, true);
+        default -> throw new IllegalArgumentException("Unknown argument: " + args[i]);
+      }
     }
+    return options;
+  }
 }

@@ -12,25 +12,25 @@ import java.nio.file.Path;
  */
 public record DevStackOptions(Path dataDir, boolean withBroker, boolean withRegistry) {
 
-    /** Rejects a stack that would run nothing. */
-    public DevStackOptions {
-        if (!withBroker && !withRegistry) {
-            throw new IllegalArgumentException("A DevStack needs a broker, a registry or both");
-        }
+  /** Rejects a stack that would run nothing. */
+  public DevStackOptions {
+    if (!withBroker && !withRegistry) {
+      throw new IllegalArgumentException("A DevStack needs a broker, a registry or both");
     }
+  }
 
-    /** Broker and registry, broker data in a temporary directory. */
-    public static DevStackOptions defaults() {
-        return new DevStackOptions(null, true, true);
-    }
+  /** Broker and registry, broker data in a temporary directory. */
+  public static DevStackOptions defaults() {
+    return new DevStackOptions(null, true, true);
+  }
 
-    /** The registry alone (e.g. for schema benchmarks); {@link DevStack#bootstrapServers()} then throws. */
-    public static DevStackOptions registryOnly() {
-        return new DevStackOptions(null, false, true);
-    }
+  /** The registry alone (e.g. for schema benchmarks); {@link DevStack#bootstrapServers()} then throws. */
+  public static DevStackOptions registryOnly() {
+    return new DevStackOptions(null, false, true);
+  }
 
-    /** Returns a copy that keeps the broker's data in {@code dir} (null: a temporary directory). */
-    public DevStackOptions withDataDir(final Path dir) {
-        return new DevStackOptions(dir, withBroker, withRegistry);
-    }
+  /** Returns a copy that keeps the broker's data in {@code dir} (null: a temporary directory). */
+  public DevStackOptions withDataDir(final Path dir) {
+    return new DevStackOptions(dir, withBroker, withRegistry);
+  }
 }

@@ -11,41 +11,41 @@ import org.junit.jupiter.api.io.TempDir;
 
 class ApicurioDistributionTest {
 
-    private String previous;
+  private String previous;
 
-    @BeforeEach
-    void rememberProperty() {
-        previous = System.getProperty(ApicurioDistribution.HOME_PROPERTY);
+  @BeforeEach
+  void rememberProperty() {
+    previous = System.getProperty(ApicurioDistribution.HOME_PROPERTY);
+  }
+
+  @AfterEach
+  void restoreProperty() {
+    if (previous == null) {
+      System.clearProperty(ApicurioDistribution.HOME_PROPERTY);
+    } else {
+      System.setProperty(ApicurioDistribution.HOME_PROPERTY, previous);
     }
+  }
 
-    @AfterEach
-    void restoreProperty() {
-        if (previous == null) {
-            System.clearProperty(ApicurioDistribution.HOME_PROPERTY);
-        } else {
-            System.setProperty(ApicurioDistribution.HOME_PROPERTY, previous);
-        }
-    }
+  @Test
+  void shouldFindRunnerUnpackedByTheBuild() {
+    System.clearProperty(ApicurioDistribution.HOME_PROPERTY);
 
-    @Test
-    void shouldFindRunnerUnpackedByTheBuild() {
-        System.clearProperty(ApicurioDistribution.HOME_PROPERTY);
+    final ApicurioDistribution distribution = ApicurioDistribution.locate();
 
-        final ApicurioDistribution distribution = ApicurioDistribution.locate();
+    assertThat(distribution.runnerJar()).isRegularFile()
+        .hasFileName("apicurio-registry-app-" + distribution.version() + "-runner.jar");
+    assertThat(distribution.home().resolve("lib")).isDirectory();
+  }
 
-        assertThat(distribution.runnerJar()).isRegularFile()
-                .hasFileName("apicurio-registry-app-" + distribution.version() + "-runner.jar");
-        assertThat(distribution.home().resolve("lib")).isDirectory();
-    }
+  @Test
+  void shouldSayHowToFixMissingRunner(@TempDir final Path empty) {
+    System.setProperty(ApicurioDistribution.HOME_PROPERTY, empty.toString());
 
-    @Test
-    void shouldSayHowToFixMissingRunner(@TempDir final Path empty) {
-        System.setProperty(ApicurioDistribution.HOME_PROPERTY, empty.toString());
-
-        assertThatThrownBy(ApicurioDistribution::locate)
-                .isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining(empty.toString())
-                .hasMessageContaining("system property wirestream.apicurio.home")
-                .hasMessageContaining("./mvnw -pl devstack package");
-    }
+    assertThatThrownBy(ApicurioDistribution::locate)
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining(empty.toString())
+        .hasMessageContaining("system property wirestream.apicurio.home")
+        .hasMessageContaining("./mvnw -pl devstack package");
+  }
 }

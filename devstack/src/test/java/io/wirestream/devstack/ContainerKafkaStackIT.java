@@ -26,32 +26,32 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DevStackExtension.class)
 class ContainerKafkaStackIT {
 
-    @Test
-    void shouldRunTheContainerStack(final KafkaStack stack) {
-        assertThat(stack).isInstanceOf(ContainerKafkaStack.class);
-    }
+  @Test
+  void shouldRunTheContainerStack(final KafkaStack stack) {
+    assertThat(stack).isInstanceOf(ContainerKafkaStack.class);
+  }
 
-    @Test
-    void shouldProduceAndConsume(final KafkaStack stack) throws Exception {
-        final String topic = TestClients.uniqueName("container-round-trip");
-        TestClients.createTopic(stack.bootstrapServers(), topic);
+  @Test
+  void shouldProduceAndConsume(final KafkaStack stack) throws Exception {
+    final String topic = TestClients.uniqueName("container-round-trip");
+    TestClients.createTopic(stack.bootstrapServers(), topic);
 
-        try (KafkaProducer<String, String> producer = TestClients.producer(stack.bootstrapServers())) {
-            producer.send(new ProducerRecord<>(topic, "story-1", "headline")).get();
-        }
-        try (KafkaConsumer<String, String> consumer =
-                TestClients.consumer(stack.bootstrapServers(), TestClients.uniqueName("group"))) {
-            assertThat(TestClients.consume(consumer, topic, 1))
-                    .extracting(ConsumerRecord::key, ConsumerRecord::value)
-                    .containsExactly(tuple("story-1", "headline"));
-        }
+    try (KafkaProducer<String, String> producer = TestClients.producer(stack.bootstrapServers())) {
+      producer.send(new ProducerRecord<>(topic, "story-1", "headline")).get();
     }
+    try (KafkaConsumer<String, String> consumer =
+        TestClients.consumer(stack.bootstrapServers(), TestClients.uniqueName("group"))) {
+      assertThat(TestClients.consume(consumer, topic, 1))
+          .extracting(ConsumerRecord::key, ConsumerRecord::value)
+          .containsExactly(tuple("story-1", "headline"));
+    }
+  }
 
-    @Test
-    void shouldServeTheRegistry(final KafkaStack stack) throws Exception {
-        final HttpResponse<String> subjects = HttpClient.newHttpClient().send(
-                HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/subjects")).GET().build(),
-                HttpResponse.BodyHandlers.ofString());
-        assertThat(subjects.statusCode()).isEqualTo(200);
-    }
+  @Test
+  void shouldServeTheRegistry(final KafkaStack stack) throws Exception {
+    final HttpResponse<String> subjects = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(stack.schemaRegistryUrl() + "/subjects")).GET().build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(subjects.statusCode()).isEqualTo(200);
+  }
 }

@@ -11,10 +11,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(DevStackExtension.class)
 class DevStackExtensionSharingIT {
 
-    @Test
-    void shouldReuseTheStackOfOtherClasses(final KafkaStack stack) {
-        assertThat(stack.bootstrapServers()).startsWith("127.0.0.1:");
-        assertThat(stack.schemaRegistryUrl()).startsWith("http://127.0.0.1:").endsWith("/apis/ccompat/v7");
-        StackWitness.assertSameAsFirstSeen(stack);
-    }
+  @Test
+  void shouldReuseTheStackOfOtherClasses(final KafkaStack stack) {
+    assertThat(stack.bootstrapServers()).startsWith("127.0.0.1:");
+    assertThat(stack.schemaRegistryUrl()).startsWith("http://127.0.0.1:").endsWith("/apis/ccompat/v7");
+    StackWitness.assertSameAsFirstSeen(stack);
+  }
 }

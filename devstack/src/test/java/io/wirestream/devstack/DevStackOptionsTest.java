@@ -8,29 +8,29 @@ import org.junit.jupiter.api.Test;
 
 class DevStackOptionsTest {
 
-    @Test
-    void shouldRunBrokerAndRegistryWithTemporaryDataByDefault() {
-        assertThat(DevStackOptions.defaults()).isEqualTo(new DevStackOptions(null, true, true));
-    }
+  @Test
+  void shouldRunBrokerAndRegistryWithTemporaryDataByDefault() {
+    assertThat(DevStackOptions.defaults()).isEqualTo(new DevStackOptions(null, true, true));
+  }
 
-    @Test
-    void shouldRunOnlyTheRegistryWhenAskedTo() {
-        assertThat(DevStackOptions.registryOnly()).isEqualTo(new DevStackOptions(null, false, true));
-    }
+  @Test
+  void shouldRunOnlyTheRegistryWhenAskedTo() {
+    assertThat(DevStackOptions.registryOnly()).isEqualTo(new DevStackOptions(null, false, true));
+  }
 
-    @Test
-    void shouldReturnCopyWithDataDir() {
-        final DevStackOptions defaults = DevStackOptions.defaults();
+  @Test
+  void shouldReturnCopyWithDataDir() {
+    final DevStackOptions defaults = DevStackOptions.defaults();
 
-        final DevStackOptions withDir = defaults.withDataDir(Path.of("data"));
+    final DevStackOptions withDir = defaults.withDataDir(Path.of("data"));
 
-        assertThat(withDir).isEqualTo(new DevStackOptions(Path.of("data"), true, true));
-        assertThat(defaults.dataDir()).isNull();
-    }
+    assertThat(withDir).isEqualTo(new DevStackOptions(Path.of("data"), true, true));
+    assertThat(defaults.dataDir()).isNull();
+  }
 
-    @Test
-    void shouldRejectStackWithNothingToRun() {
-        assertThatThrownBy(() -> new DevStackOptions(null, false, false))
-                .isInstanceOf(IllegalArgumentException.class);
-    }
+  @Test
+  void shouldRejectStackWithNothingToRun() {
+    assertThatThrownBy(() -> new DevStackOptions(null, false, false))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }

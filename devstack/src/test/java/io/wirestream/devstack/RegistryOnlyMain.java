@@ -6,17 +6,17 @@ package io.wirestream.devstack;
  */
 public final class RegistryOnlyMain {
 
-    static final String PID_PREFIX = "registry.pid=";
-    static final String LOG_PREFIX = "registry.log=";
+  static final String PID_PREFIX = "registry.pid=";
+  static final String LOG_PREFIX = "registry.log=";
 
-    private RegistryOnlyMain() {
-    }
+  private RegistryOnlyMain() {
+  }
 
-    public static void main(final String[] args) throws InterruptedException {
-        final ApicurioRegistry registry = ApicurioRegistry.start();
-        System.out.println(LOG_PREFIX + registry.logFile());
-        System.out.println(PID_PREFIX + registry.pid());
-        System.out.flush();
-        Thread.currentThread().join();
-    }
+  public static void main(final String[] args) throws InterruptedException {
+    final ApicurioRegistry registry = ApicurioRegistry.start();
+    System.out.println(LOG_PREFIX + registry.logFile());
+    System.out.println(PID_PREFIX + registry.pid());
+    System.out.flush();
+    Thread.currentThread().join();
+  }
 }
