@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
 import org.apache.avro.Schema;
@@ -44,12 +45,19 @@ public final class SchemaEvolutionGate {
     }
     try (Stream<Path> files = Files.list(dir)) {
       return files.filter(path -> path.toString().endsWith(".avsc"))
-          .sorted()
+          .sorted(Comparator.comparingInt(SchemaEvolutionGate::versionNumber)
+              .thenComparing(Path::toString))
           .map(SchemaEvolutionGate::read)
           .toList();
     } catch (final IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** {@code v12.avsc} -> 12, so v10 sorts after v2; other names sort first. */
+  private static int versionNumber(final Path file) {
+    final String digits = file.getFileName().toString().replaceAll("\\D", "");
+    return digits.isEmpty() ? -1 : Integer.parseInt(digits);
   }
 
   private static Released read(final Path file) {

@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
+import org.apache.kafka.common.errors.InterruptException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +36,8 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private static final Logger LOG = LoggerFactory.getLogger(RestSchemaRegistryClient.class);
   private static final String CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** Backoff doubles per retry up to this, so a retry budget stays bounded in time too. */
+  private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
 
   private final SchemaRegistryConfig config;
   private final List<String> baseUrls;
@@ -63,24 +66,25 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public int register(final String subject, final Schema schema) {
-    return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-      final JsonNode answer = call("POST", "/subjects/" + encode(subject) + "/versions",
-          schemaBody(schema), subject, schema);
-      final int id = answer.path("id").asInt();
-      schemasById.putIfAbsent(id, schema);
-      return id;
-    });
+    return cachedId(subject, schema, "/subjects/" + encode(subject) + "/versions");
   }
 
   @Override
   public int getId(final String subject, final Schema schema) {
-    return idsBySubjectSchema.computeIfAbsent(new SubjectSchema(subject, schema), key -> {
-      final JsonNode answer = call("POST", "/subjects/" + encode(subject), schemaBody(schema),
-          subject, schema);
-      final int id = answer.path("id").asInt();
-      schemasById.putIfAbsent(id, schema);
-      return id;
-    });
+    return cachedId(subject, schema, "/subjects/" + encode(subject));
+  }
+
+  /** Registers (versions path) or looks up (subject path) an id; the HTTP call holds no lock. */
+  private int cachedId(final String subject, final Schema schema, final String path) {
+    final SubjectSchema key = new SubjectSchema(subject, schema);
+    final Integer cached = idsBySubjectSchema.get(key);
+    if (cached != null) {
+      return cached;
+    }
+    final int id = requireId(call("POST", path, schemaBody(schema), subject, schema), path);
+    schemasById.putIfAbsent(id, schema);
+    idsBySubjectSchema.putIfAbsent(key, id);
+    return id;
   }
 
   @Override
@@ -97,11 +101,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
 
   @Override
   public RegisteredSchema getLatest(final String subject) {
-    final JsonNode answer = call("GET", "/subjects/" + encode(subject) + "/versions/latest", null,
-        subject, null);
-    final int id = answer.path("id").asInt();
-    final Schema schema = schemasById.computeIfAbsent(id,
-        key -> parse(answer.path("schema").asText(), "subject " + subject));
+    final String path = "/subjects/" + encode(subject) + "/versions/latest";
+    final JsonNode answer = call("GET", path, null, subject, null);
+    final int id = requireId(answer, path);
+    Schema schema = schemasById.get(id);
+    if (schema == null) {
+      schema = parse(answer.path("schema").asText(), "subject " + subject);
+      final Schema previous = schemasById.putIfAbsent(id, schema);
+      schema = previous == null ? schema : previous;
+    }
     return new RegisteredSchema(subject, id, answer.path("version").asInt(), schema);
   }
 
@@ -112,6 +120,10 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         schemaBody(schema), subject, null);
     final List<String> messages = new ArrayList<>();
     answer.path("messages").forEach(node -> messages.add(node.asText()));
+    // Apicurio answers with a single "reason" instead of Confluent's "messages".
+    if (answer.hasNonNull("reason")) {
+      messages.add(answer.path("reason").asText());
+    }
     return new CompatibilityResult(answer.path("is_compatible").asBoolean(false), messages);
   }
 
@@ -122,7 +134,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     final JsonNode answer = call("GET", path, null, subject.orElse(null), null);
     final String level = answer.has("compatibilityLevel")
         ? answer.path("compatibilityLevel").asText() : answer.path("compatibility").asText();
-    return CompatibilityLevel.valueOf(level);
+    try {
+      return CompatibilityLevel.valueOf(level);
+    } catch (final IllegalArgumentException e) {
+      throw new SchemaRegistryException("Schema registry answered " + path
+          + " with an unknown compatibility level '" + level + "'", e);
+    }
   }
 
   @Override
@@ -186,15 +203,15 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
         } catch (final IOException e) {
           lastError = e;
         } catch (final InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new SchemaRegistryException("Interrupted while calling the schema registry", e);
+          throw new InterruptException("Interrupted while calling the schema registry", e);
         }
         LOG.debug("Schema registry {} {} failed at {} (attempt {}/{}): {}", method, path, base,
             attempt, attempts, lastError.toString());
       }
       if (attempt < attempts) {
         sleep(backoff);
-        backoff = backoff.multipliedBy(2);
+        backoff = backoff.multipliedBy(2).compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF
+            : backoff.multipliedBy(2);
       }
     }
     throw new SchemaRegistryUnreachableException(baseUrls, attempts, lastError);
@@ -260,9 +277,16 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     try {
       Thread.sleep(duration.toMillis());
     } catch (final InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new SchemaRegistryException("Interrupted while waiting to retry the schema registry", e);
+      throw new InterruptException("Interrupted while waiting to retry the schema registry", e);
     }
+  }
+
+  private static int requireId(final JsonNode answer, final String path) {
+    if (!answer.path("id").canConvertToInt()) {
+      throw new SchemaRegistryException("Schema registry answered " + path + " without an id: "
+          + answer, -1, -1);
+    }
+    return answer.path("id").asInt();
   }
 
   private static ObjectNode schemaBody(final Schema schema) {

@@ -99,32 +99,32 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
     return List.of(raw.toString().split("\\s*,\\s*"));
   }
 
+  /**
+   * Basic-auth credentials. As in Confluent's client, {@code URL} (the default) takes
+   * {@code user:password@} from the first URL; {@code USER_INFO} takes {@code basic.auth.user.info}.
+   * With no source set and no credentials in the URL, {@code basic.auth.user.info} is still used,
+   * since setting it and forgetting the source is the common mistake.
+   */
   private static Optional<String> userInfo(final Map<String, ?> configs, final List<URI> urls) {
     final Object source = configs.get(BASIC_AUTH_CREDENTIALS_SOURCE);
     final String mode = source == null ? "" : source.toString().trim().toUpperCase(Locale.ROOT);
-    switch (mode) {
-      case "", "USER_INFO" -> {
-        final Object info = configs.get(BASIC_AUTH_USER_INFO);
-        if (info == null || info.toString().isBlank()) {
-          if ("USER_INFO".equals(mode)) {
-            throw new ConfigException(BASIC_AUTH_USER_INFO
-                + " must be set when basic.auth.credentials.source=USER_INFO");
-          }
-          return Optional.empty();
+    final Optional<String> fromUrl = Optional.ofNullable(urls.get(0).getUserInfo());
+    final Object info = configs.get(BASIC_AUTH_USER_INFO);
+    final Optional<String> fromUserInfo = info == null || info.toString().isBlank()
+        ? Optional.empty() : Optional.of(info.toString());
+    return switch (mode) {
+      case "" -> fromUrl.or(() -> fromUserInfo);
+      case "URL" -> fromUrl;
+      case "USER_INFO" -> {
+        if (fromUserInfo.isEmpty()) {
+          throw new ConfigException(BASIC_AUTH_USER_INFO
+              + " must be set when basic.auth.credentials.source=USER_INFO");
         }
-        return Optional.of(info.toString());
-      }
-      case "URL" -> {
-        final String info = urls.get(0).getUserInfo();
-        if (info == null) {
-          throw new ConfigException(SCHEMA_REGISTRY_URL
-              + " must carry user:password@ when basic.auth.credentials.source=URL");
-        }
-        return Optional.of(info);
+        yield fromUserInfo;
       }
       default -> throw new ConfigException(BASIC_AUTH_CREDENTIALS_SOURCE, source,
-          "supported values are USER_INFO and URL");
-    }
+          "supported values are URL and USER_INFO");
+    };
   }
 
   private static int intValue(final Map<String, ?> configs, final String key, final int fallback) {

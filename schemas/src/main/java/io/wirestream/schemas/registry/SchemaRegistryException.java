@@ -1,12 +1,14 @@
 package io.wirestream.schemas.registry;
 
-import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.KafkaException;
 
 /**
- * A schema registry call failed. Extends Kafka's {@link SerializationException} because serdes
- * surface it to producers, consumers and Streams' exception handlers, as Confluent's serdes do.
+ * A schema registry call failed. Not a {@code SerializationException}: most registry failures
+ * (unreachable, refused credentials, interrupted) say nothing about the record being handled, and
+ * a dead-letter handler must not treat them as a bad record. {@link
+ * io.wirestream.schemas.serde.PoisonRecords} tells the two apart.
  */
-public class SchemaRegistryException extends SerializationException {
+public class SchemaRegistryException extends KafkaException {
 
   private final int httpStatus;
   private final int errorCode;

@@ -1,8 +1,10 @@
 package io.wirestream.schemas.serde;
 
+import io.wirestream.schemas.compat.AvroCompatibility;
 import io.wirestream.schemas.registry.SchemaRegistryClient;
 import io.wirestream.schemas.registry.SchemaRegistryClients;
 import java.io.IOException;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.AvroRuntimeException;
@@ -24,20 +26,28 @@ import org.apache.kafka.common.serialization.Deserializer;
  *
  * <p>Each kind of bad input fails with its own exception: {@link UnknownMagicByteException},
  * {@link io.wirestream.schemas.registry.UnknownSchemaIdException},
- * {@link MalformedAvroPayloadException} (truncated, corrupt or trailing bytes).
+ * {@link MalformedAvroPayloadException} (truncated, corrupt or trailing bytes),
+ * {@link IncompatibleWriterSchemaException} (written with a schema this reader cannot resolve).
  *
  * @param <T> record type
  */
 public class AvroDeserializer<T> implements Deserializer<T> {
 
-  static {
-    AvroLimits.applyDefaults();
-  }
-
   private final Schema fixedReaderSchema;
   private SchemaRegistryClient registry;
+  private boolean ownsRegistry;
   private boolean specificReader;
-  private final Map<Integer, DatumReader<T>> readers = new ConcurrentHashMap<>();
+  private final Map<Integer, Reader<T>> readers = new ConcurrentHashMap<>();
+  /**
+   * When Avro's length caps are not in force, each value is first skipped through (which reads
+   * lengths without allocating them), so a corrupt length claim fails as a short read instead of a
+   * 2 GB allocation.
+   */
+  private boolean prevalidate = !AvroLimits.inForce();
+
+  /** A writer schema and the datum reader that resolves it to the reader schema. */
+  private record Reader<T>(Schema writer, DatumReader<T> datumReader) {
+  }
   private final ThreadLocal<BinaryDecoder> decoders = new ThreadLocal<>();
 
   /** For Kafka to instantiate; {@link #configure} must follow. */
@@ -60,13 +70,16 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     this.fixedReaderSchema = readerSchema;
     this.registry = registry;
     this.specificReader = specificReader;
+    AvroLimits.warnIfNotInForce();
   }
 
   @Override
   public void configure(final Map<String, ?> configs, final boolean isKey) {
     final AvroSerdeConfig config = AvroSerdeConfig.fromConfigs(configs);
     this.registry = SchemaRegistryClients.create(config.registry());
-    this.specificReader = config.specificAvroReader() || fixedReaderSchema != null;
+    this.ownsRegistry = true;
+    this.specificReader = config.specificAvroReader();
+    AvroLimits.warnIfNotInForce();
   }
 
   @Override
@@ -78,13 +91,18 @@ public class AvroDeserializer<T> implements Deserializer<T> {
       throw new IllegalStateException("AvroDeserializer used before configure()");
     }
     final int schemaId = WireFormat.schemaId(topic, data);
-    final DatumReader<T> reader = readers.computeIfAbsent(schemaId, this::newReader);
+    // The header is fine; from here on, the bytes belong to schemaId.
+    final Reader<T> reader = reader(topic, schemaId);
     final BinaryDecoder decoder = DecoderFactory.get().binaryDecoder(data, WireFormat.HEADER_SIZE,
         data.length - WireFormat.HEADER_SIZE, decoders.get());
     decoders.set(decoder);
     final T value;
     try {
-      value = reader.read(null, decoder);
+      if (prevalidate) {
+        GenericDatumReader.skip(reader.writer(), DecoderFactory.get().binaryDecoder(data,
+            WireFormat.HEADER_SIZE, data.length - WireFormat.HEADER_SIZE, null));
+      }
+      value = reader.datumReader().read(null, decoder);
     } catch (final IOException | AvroRuntimeException | IndexOutOfBoundsException
         | NegativeArraySizeException | ClassCastException | UnsupportedOperationException e) {
       throw new MalformedAvroPayloadException(topic, schemaId, "the " + data.length
@@ -101,12 +119,28 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return value;
   }
 
-  private DatumReader<T> newReader(final int schemaId) {
+  /** The cached reader for a writer schema id; the registry call holds no lock. */
+  private Reader<T> reader(final String topic, final int schemaId) {
+    final Reader<T> cached = readers.get(schemaId);
+    if (cached != null) {
+      return cached;
+    }
     final Schema writer = registry.getSchemaById(schemaId);
-    if (!specificReader) {
+    final Reader<T> created = new Reader<>(writer, newReader(topic, schemaId, writer));
+    final Reader<T> raced = readers.putIfAbsent(schemaId, created);
+    return raced == null ? created : raced;
+  }
+
+  private DatumReader<T> newReader(final String topic, final int schemaId, final Schema writer) {
+    if (fixedReaderSchema == null && !specificReader) {
       return new GenericDatumReader<>(writer, writer);
     }
     final Schema reader = fixedReaderSchema != null ? fixedReaderSchema : generatedSchema(writer);
+    final List<String> incompatibilities = AvroCompatibility.explain(reader, writer);
+    if (!incompatibilities.isEmpty()) {
+      throw new IncompatibleWriterSchemaException(topic, schemaId, reader.getFullName(),
+          incompatibilities);
+    }
     return new SpecificDatumReader<>(writer, reader);
   }
 
@@ -126,9 +160,14 @@ public class AvroDeserializer<T> implements Deserializer<T> {
     return message == null ? name : name + ": " + message;
   }
 
+  /** For tests: validate lengths in a first pass whether or not Avro's caps are in force. */
+  void prevalidate(final boolean enabled) {
+    this.prevalidate = enabled;
+  }
+
   @Override
   public void close() {
-    if (registry != null) {
+    if (registry != null && ownsRegistry) {
       registry.close();
     }
   }

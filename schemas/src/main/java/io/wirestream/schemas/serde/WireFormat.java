@@ -1,5 +1,7 @@
 package io.wirestream.schemas.serde;
 
+import java.io.ByteArrayOutputStream;
+
 /**
  * The Confluent wire format: byte 0 is the magic byte 0, bytes 1-4 the schema id (big-endian
  * int), then the Avro binary encoding of the value. Any Confluent-compatible client reads it.
@@ -10,6 +12,11 @@ public final class WireFormat {
   public static final byte MAGIC_BYTE = 0;
   /** Magic byte plus schema id. */
   public static final int HEADER_SIZE = 5;
+
+  static {
+    // Every serde path goes through here before Avro first encodes or decodes.
+    AvroLimits.applyDefaults();
+  }
 
   private WireFormat() {
   }
@@ -32,16 +39,21 @@ public final class WireFormat {
       throw new MalformedAvroPayloadException(topic, -1, "value of " + data.length
           + " bytes is shorter than the 5-byte header (magic byte + schema id)", null);
     }
-    return ((data[1] & 0xFF) << 24) | ((data[2] & 0xFF) << 16) | ((data[3] & 0xFF) << 8)
+    final int id = ((data[1] & 0xFF) << 24) | ((data[2] & 0xFF) << 16) | ((data[3] & 0xFF) << 8)
         | (data[4] & 0xFF);
+    if (id < 0) {
+      throw new MalformedAvroPayloadException(topic, id, "negative schema id " + id
+          + " in the header: registries never assign one", null);
+    }
+    return id;
   }
 
-  /** Writes the 5-byte header into the start of {@code target}. */
-  public static void writeHeader(final int schemaId, final byte[] target) {
-    target[0] = MAGIC_BYTE;
-    target[1] = (byte) (schemaId >>> 24);
-    target[2] = (byte) (schemaId >>> 16);
-    target[3] = (byte) (schemaId >>> 8);
-    target[4] = (byte) schemaId;
+  /** Writes the 5-byte header. */
+  public static void writeHeader(final int schemaId, final ByteArrayOutputStream out) {
+    out.write(MAGIC_BYTE);
+    out.write(schemaId >>> 24);
+    out.write(schemaId >>> 16);
+    out.write(schemaId >>> 8);
+    out.write(schemaId);
   }
 }

@@ -33,6 +33,31 @@ class SchemaRegistryConfigTest {
   }
 
   @Test
+  void shouldTakeUserInfoFromTheUrlByDefaultAsConfluentDoes() {
+    final SchemaRegistryConfig config = SchemaRegistryConfig.fromConfigs(Map.of(
+        "schema.registry.url", "http://svc:pw@registry.example:8081"));
+
+    assertThat(config.userInfo()).contains("svc:pw");
+  }
+
+  @Test
+  void shouldFallBackToUserInfoWhenNoSourceIsSetAndTheUrlHasNone() {
+    final SchemaRegistryConfig config = SchemaRegistryConfig.fromConfigs(Map.of(
+        "schema.registry.url", "http://registry.example:8081", "basic.auth.user.info", "a:b"));
+
+    assertThat(config.userInfo()).contains("a:b");
+  }
+
+  @Test
+  void shouldSendNoCredentialsInUrlModeWhenTheUrlHasNone() {
+    final SchemaRegistryConfig config = SchemaRegistryConfig.fromConfigs(Map.of(
+        "schema.registry.url", "http://registry.example:8081",
+        "basic.auth.credentials.source", "URL", "basic.auth.user.info", "ignored:here"));
+
+    assertThat(config.userInfo()).isEmpty();
+  }
+
+  @Test
   void shouldRefuseAMissingUrl() {
     assertThatThrownBy(() -> SchemaRegistryConfig.fromConfigs(Map.of()))
         .isInstanceOf(ConfigException.class)
@@ -44,7 +69,7 @@ class SchemaRegistryConfigTest {
     assertThatThrownBy(() -> SchemaRegistryConfig.fromConfigs(Map.of(
         "schema.registry.url", "http://a:8081", "basic.auth.credentials.source", "SASL_INHERIT")))
         .isInstanceOf(ConfigException.class)
-        .hasMessageContaining("USER_INFO and URL");
+        .hasMessageContaining("URL and USER_INFO");
   }
 
   @Test

@@ -122,20 +122,35 @@ class AvroSerdeTest {
         .hasMessageContaining("bytes left over");
   }
 
-  @Test
-  void shouldRejectAHugeLengthClaimBeforeAllocatingIt() {
+  /** The first field is the id string: its zig-zag length overwritten with about 1 GB. */
+  private byte[] hugeLengthClaim() {
     final byte[] bytes = serde.serializer().serialize(TOPIC, Stories.raw("a-7"));
-    // The first field is the id string: overwrite its zig-zag length with ~1 GB.
     final byte[] corrupt = Arrays.copyOf(bytes, 20);
     corrupt[5] = (byte) 0xfe;
     corrupt[6] = (byte) 0xff;
     corrupt[7] = (byte) 0xff;
     corrupt[8] = (byte) 0xff;
     corrupt[9] = (byte) 0x07;
+    return corrupt;
+  }
+
+  @Test
+  void shouldRejectAHugeLengthClaimWhicheverWayTheLimitsAreEnforced() {
+    final byte[] corrupt = hugeLengthClaim();
 
     assertThatThrownBy(() -> serde.deserializer().deserialize(TOPIC, corrupt))
+        .isInstanceOf(MalformedAvroPayloadException.class);
+  }
+
+  @Test
+  void shouldRejectAHugeLengthClaimInTheValidationPassWithoutAllocatingIt() {
+    final byte[] corrupt = hugeLengthClaim();
+    final AvroDeserializer<RawArticle> deserializer = (AvroDeserializer<RawArticle>) serde.deserializer();
+    deserializer.prevalidate(true);
+
+    // The skip pass reads the length and finds the 15 bytes that follow too short: no allocation.
+    assertThatThrownBy(() -> deserializer.deserialize(TOPIC, corrupt))
         .isInstanceOf(MalformedAvroPayloadException.class)
-        .hasMessageContaining("String length")
-        .hasMessageContaining("exceeds maximum allowed");
+        .hasMessageContaining("truncated");
   }
 }
