@@ -1,5 +1,6 @@
 package io.wirestream.deploy;
 
+import io.wirestream.ingest.cli.IngestCommand;
 import io.wirestream.schemas.cli.SchemasCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -7,7 +8,8 @@ import picocli.CommandLine.Command;
 /** {@code ./wirestream}: one entry point for every Wirestream command. */
 @Command(name = "wirestream", mixinStandardHelpOptions = true, version = "wirestream 0.1.0",
     description = "Wirestream: wire stories in, enriched news topics out, on Apache Kafka.",
-    subcommands = {SmokeCommand.class, DevStackCommand.class, SchemasCommand.class})
+    subcommands = {SmokeCommand.class, DevStackCommand.class, IngestCommand.class,
+        SchemasCommand.class})
 public final class WirestreamCli {
 
   private WirestreamCli() {

@@ -42,6 +42,7 @@ class SmokeCommandIT {
     cli.setOut(new PrintWriter(out));
 
     assertThat(cli.execute("--help")).isZero();
-    assertThat(out.toString()).contains("smoke").contains("devstack").contains("schemas");
+    assertThat(out.toString()).contains("smoke").contains("devstack").contains("ingest")
+        .contains("schemas");
   }
 }

@@ -17,6 +17,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.avro.Schema;
 import org.apache.avro.SchemaParseException;
@@ -44,7 +46,9 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
   private final Optional<String> authorization;
   private final HttpClient http;
 
-  private final Map<SubjectSchema, Integer> idsBySubjectSchema = new ConcurrentHashMap<>();
+  /** One future per (subject, schema): concurrent first uses make one request and share it. */
+  private final Map<SubjectSchema, CompletableFuture<Integer>> idsBySubjectSchema =
+      new ConcurrentHashMap<>();
   private final Map<Integer, Schema> schemasById = new ConcurrentHashMap<>();
 
   private record SubjectSchema(String subject, Schema schema) {
@@ -74,17 +78,58 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     return cachedId(subject, schema, "/subjects/" + encode(subject));
   }
 
-  /** Registers (versions path) or looks up (subject path) an id; the HTTP call holds no lock. */
+  /**
+   * Registers (versions path) or looks up (subject path) an id. The first caller for a key makes
+   * the request, outside any lock; concurrent callers wait for its answer.
+   */
   private int cachedId(final String subject, final Schema schema, final String path) {
     final SubjectSchema key = new SubjectSchema(subject, schema);
-    final Integer cached = idsBySubjectSchema.get(key);
-    if (cached != null) {
-      return cached;
+    final CompletableFuture<Integer> mine = new CompletableFuture<>();
+    final CompletableFuture<Integer> existing = idsBySubjectSchema.putIfAbsent(key, mine);
+    if (existing != null) {
+      return await(existing);
     }
-    final int id = requireId(call("POST", path, schemaBody(schema), subject, schema), path);
-    schemasById.putIfAbsent(id, schema);
-    idsBySubjectSchema.putIfAbsent(key, id);
-    return id;
+    try {
+      final int id = fetchId(subject, schema, path);
+      schemasById.putIfAbsent(id, schema);
+      mine.complete(id);
+      return id;
+    } catch (final RuntimeException e) {
+      // Failures are not cached: the next call asks again.
+      idsBySubjectSchema.remove(key, mine);
+      mine.completeExceptionally(e);
+      throw e;
+    }
+  }
+
+  private int fetchId(final String subject, final Schema schema, final String path) {
+    try {
+      return requireId(call("POST", path, schemaBody(schema), subject, schema), path);
+    } catch (final IncompatibleSchemaException e) {
+      // Registries can answer 409 to the loser of two processes registering the same first
+      // version at once (Apicurio: "artifact ... already exists"). If the schema is there now,
+      // that is success; otherwise the refusal stands.
+      if (path.endsWith("/versions")) {
+        try {
+          return requireId(call("POST", "/subjects/" + encode(subject), schemaBody(schema),
+              subject, null), path);
+        } catch (final SchemaRegistryException lookup) {
+          e.addSuppressed(lookup);
+        }
+      }
+      throw e;
+    }
+  }
+
+  private static int await(final CompletableFuture<Integer> id) {
+    try {
+      return id.join();
+    } catch (final CompletionException e) {
+      if (e.getCause() instanceof RuntimeException cause) {
+        throw cause;
+      }
+      throw e;
+    }
   }
 
   @Override

@@ -1,0 +1,58 @@
+package io.wirestream.ingest.pipeline;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.wirestream.ingest.identity.VersionLedger;
+import io.wirestream.ingest.parse.RejectReason;
+import io.wirestream.schemas.avro.SourceFormat;
+
+/**
+ * Ingest's own metrics (Prometheus names in brackets): stories by outcome and format
+ * ({@code wirestream_ingest_stories_total}), rejects by reason
+ * ({@code wirestream_ingest_rejected_total}), publish failures, dead letters and document sizes.
+ */
+public final class IngestMetrics {
+
+  private final MeterRegistry registry;
+  private final Counter publishFailures;
+  private final Counter deadLetters;
+  private final DistributionSummary documentBytes;
+
+  public IngestMetrics(final MeterRegistry registry) {
+    this.registry = registry;
+    this.publishFailures = Counter.builder("wirestream.ingest.publish.failures")
+        .description("Stories the broker did not acknowledge").register(registry);
+    this.deadLetters = Counter.builder("wirestream.ingest.dead.letters")
+        .description("Unreadable inputs written to the dead-letter topic").register(registry);
+    this.documentBytes = DistributionSummary.builder("wirestream.ingest.document.size")
+        .baseUnit("bytes").description("Size of input documents").register(registry);
+  }
+
+  void story(final VersionLedger.Outcome outcome, final SourceFormat format) {
+    Counter.builder("wirestream.ingest.stories")
+        .description("Stories read, by outcome: new, updated, unchanged, stale")
+        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
+        .tag("format", format.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry).increment();
+  }
+
+  void rejected(final RejectReason reason) {
+    Counter.builder("wirestream.ingest.rejected")
+        .description("Inputs or items rejected, by reason")
+        .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
+        .register(registry).increment();
+  }
+
+  void publishFailed() {
+    publishFailures.increment();
+  }
+
+  void deadLettered() {
+    deadLetters.increment();
+  }
+
+  void document(final int bytes) {
+    documentBytes.record(bytes);
+  }
+}

@@ -1,0 +1,54 @@
+package io.wirestream.ingest.it;
+
+import io.wirestream.devstack.KafkaStack;
+import io.wirestream.schemas.TopicSpec;
+import io.wirestream.schemas.serde.SpecificAvroSerde;
+import io.wirestream.schemas.serde.WirestreamSerdes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+/** Reads a test topic of the devstack broker from the start, as a downstream consumer would. */
+final class TopicReader {
+
+  private TopicReader() {
+  }
+
+  /**
+   * Reads until {@code expected} records arrived, then a little longer to catch any extra one.
+   *
+   * @return every record read, in offset order per partition
+   */
+  static <V extends SpecificRecord> List<ConsumerRecord<String, V>> read(final KafkaStack stack,
+      final String topic, final TopicSpec<V> contract, final int expected) {
+    final Properties props = new Properties();
+    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    props.put(ConsumerConfig.GROUP_ID_CONFIG, "it-reader-" + UUID.randomUUID());
+    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+    final List<ConsumerRecord<String, V>> records = new ArrayList<>();
+    try (SpecificAvroSerde<V> serde = WirestreamSerdes.valueSerde(contract,
+        Map.of("schema.registry.url", stack.schemaRegistryUrl()));
+        KafkaConsumer<String, V> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+            serde.deserializer())) {
+      consumer.subscribe(List.of(topic));
+      final long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+      long quietUntil = Long.MAX_VALUE;
+      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
+        consumer.poll(Duration.ofMillis(250)).forEach(records::add);
+        if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
+          quietUntil = System.nanoTime() + Duration.ofSeconds(1).toNanos();
+        }
+      }
+    }
+    return records;
+  }
+}
