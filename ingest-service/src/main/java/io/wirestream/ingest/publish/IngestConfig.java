@@ -67,7 +67,7 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl,
 
   /**
    * Producer settings: idempotent, {@code acks=all}, zstd, and batches sized for 2-8 KB stories
-   * (64 ms linger at most, 512 KB batches); the user's properties win.
+   * (20 ms linger, 512 KB batches); the user's properties win.
    */
   public Properties producerProperties() {
     final Properties props = new Properties();
@@ -94,28 +94,16 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl,
 
   /** Settings of the registry client and serdes. */
   public Map<String, Object> registryProperties() {
-    final Map<String, Object> props = new HashMap<>();
-    clientProperties.forEach((key, value) -> {
-      if (isRegistryKey(key)) {
-        props.put(key, value);
-      }
-    });
-    props.put(SchemaRegistryConfig.SCHEMA_REGISTRY_URL, schemaRegistryUrl);
-    return props;
+    return SchemaRegistryConfig.registryProperties(schemaRegistryUrl, clientProperties);
   }
 
   private static Map<String, String> kafkaOnly(final Map<String, String> properties) {
     final Map<String, String> kafka = new HashMap<>();
     properties.forEach((key, value) -> {
-      if (!isRegistryKey(key)) {
+      if (!SchemaRegistryConfig.isRegistryKey(key)) {
         kafka.put(key, value);
       }
     });
     return kafka;
-  }
-
-  private static boolean isRegistryKey(final String key) {
-    return key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
-        || key.equals("auto.register.schemas") || key.equals("use.latest.version");
   }
 }

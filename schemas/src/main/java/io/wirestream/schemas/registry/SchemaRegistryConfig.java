@@ -73,6 +73,29 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
         Duration.ofMillis(intValue(configs, REQUEST_TIMEOUT_MS, 10_000)));
   }
 
+  /**
+   * True for the settings that belong to the registry client and serdes rather than to Kafka
+   * clients, so one properties file can carry both.
+   */
+  public static boolean isRegistryKey(final String key) {
+    return key.startsWith("schema.registry.") || key.startsWith("basic.auth.")
+        || key.equals("auto.register.schemas") || key.equals("use.latest.version")
+        || key.equals("specific.avro.reader");
+  }
+
+  /** The registry settings among client properties, with the given registry URL. */
+  public static Map<String, Object> registryProperties(final String url,
+      final Map<String, String> clientProperties) {
+    final Map<String, Object> props = new java.util.HashMap<>();
+    clientProperties.forEach((key, value) -> {
+      if (isRegistryKey(key)) {
+        props.put(key, value);
+      }
+    });
+    props.put(SCHEMA_REGISTRY_URL, url);
+    return props;
+  }
+
   /** True for {@code mock://scope} URLs. */
   public boolean isMock() {
     return "mock".equals(urls.get(0).getScheme());

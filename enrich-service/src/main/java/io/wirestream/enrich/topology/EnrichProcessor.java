@@ -1,0 +1,82 @@
+package io.wirestream.enrich.topology;
+
+import io.wirestream.enrich.Enricher;
+import io.wirestream.schemas.avro.DeadLetterStage;
+import io.wirestream.schemas.avro.EnrichedArticle;
+import io.wirestream.schemas.avro.RawArticle;
+import org.apache.kafka.common.serialization.Serializer;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs the {@link Enricher} on each story let through. A story that cannot be enriched (empty or
+ * oversized body, an NLP failure) becomes a dead letter with stage ENRICH and the story as Avro
+ * bytes, ready to replay; the app goes on. Tombstones pass through as null values.
+ */
+final class EnrichProcessor implements Processor<String, Step<Gated>, String, Step<EnrichedArticle>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(EnrichProcessor.class);
+
+  private final Enricher enricher;
+  private final Serializer<RawArticle> rawSerializer;
+  private final String rawTopic;
+  private final int maxBodyChars;
+  private ProcessorContext<String, Step<EnrichedArticle>> context;
+
+  EnrichProcessor(final Enricher enricher, final Serializer<RawArticle> rawSerializer,
+      final String rawTopic, final int maxBodyChars) {
+    this.enricher = enricher;
+    this.rawSerializer = rawSerializer;
+    this.rawTopic = rawTopic;
+    this.maxBodyChars = maxBodyChars;
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, Step<EnrichedArticle>> context) {
+    this.context = context;
+  }
+
+  @Override
+  public void process(final Record<String, Step<Gated>> record) {
+    final Step<Gated> step = record.value();
+    if (step.isFailed()) {
+      context.forward(record.withValue(Step.failed(step.deadLetter())));
+      return;
+    }
+    final Gated gated = step.value();
+    if (gated.tombstone()) {
+      context.forward(record.withValue(Step.ok(null)));
+      return;
+    }
+    final RawArticle article = gated.article();
+    try {
+      checkEnrichable(article);
+      final EnrichedArticle enriched = enricher.enrich(article);
+      if (gated.duplicateOf() != null) {
+        // Generated classes have no setters (immutable by convention); this is the one field
+        // only the topology knows, so it is set here through Avro's generic accessor.
+        enriched.put("duplicateOf", gated.duplicateOf());
+      }
+      context.forward(record.withValue(Step.ok(enriched)));
+    } catch (final RuntimeException e) {
+      LOG.warn("Dead-lettering {} v{}: cannot enrich: {}", article.getId(), article.getVersion(),
+          e.getMessage());
+      context.forward(record.withValue(Step.failed(RecordDeadLetters.of(context, record.key(),
+          rawSerializer.serialize(rawTopic, article), record.headers(), DeadLetterStage.ENRICH,
+          e, article.getId()))));
+    }
+  }
+
+  private void checkEnrichable(final RawArticle article) {
+    if (article.getBody().isBlank()) {
+      throw new IllegalArgumentException("story " + article.getId() + " has an empty body");
+    }
+    if (article.getBody().length() > maxBodyChars) {
+      throw new IllegalArgumentException("story " + article.getId() + " has a body of "
+          + article.getBody().length() + " characters, over the limit of " + maxBodyChars);
+    }
+  }
+}

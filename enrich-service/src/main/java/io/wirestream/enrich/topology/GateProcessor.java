@@ -1,0 +1,153 @@
+package io.wirestream.enrich.topology;
+
+import io.wirestream.schemas.avro.ArticleStatus;
+import io.wirestream.schemas.avro.RawArticle;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Decides what of the raw stream goes on, per article id (the partition key): exact re-sends are
+ * dropped; an older version never overwrites a newer one; canceled and withheld versions become
+ * tombstones; embargoed stories wait in a store until their time (checked every second of wall
+ * clock); content already seen under another id is marked {@code duplicateOf}.
+ */
+final class GateProcessor implements Processor<String, Step<RawArticle>, String, Step<Gated>> {
+
+  private static final Logger LOG = LoggerFactory.getLogger(GateProcessor.class);
+  private static final Duration EMBARGO_CHECK = Duration.ofSeconds(1);
+  private static final Duration HASH_PURGE = Duration.ofMinutes(10);
+
+  private final Duration dedupeRetention;
+  private ProcessorContext<String, Step<Gated>> context;
+  private KeyValueStore<String, String> versions;
+  private KeyValueStore<String, String> hashes;
+  private KeyValueStore<String, RawArticle> embargoed;
+
+  GateProcessor(final Duration dedupeRetention) {
+    this.dedupeRetention = dedupeRetention;
+  }
+
+  @Override
+  public void init(final ProcessorContext<String, Step<Gated>> context) {
+    this.context = context;
+    this.versions = context.getStateStore(StoreNames.ARTICLE_VERSIONS);
+    this.hashes = context.getStateStore(StoreNames.CONTENT_HASHES);
+    this.embargoed = context.getStateStore(StoreNames.EMBARGOED);
+    context.schedule(EMBARGO_CHECK, PunctuationType.WALL_CLOCK_TIME, this::releaseDue);
+    context.schedule(HASH_PURGE, PunctuationType.WALL_CLOCK_TIME, this::purgeHashes);
+  }
+
+  @Override
+  public void process(final Record<String, Step<RawArticle>> record) {
+    if (record.value().isFailed()) {
+      context.forward(record.withValue(Step.failed(record.value().deadLetter())));
+      return;
+    }
+    final RawArticle article = record.value().value();
+    final String id = article.getId();
+    final Seen previous = Seen.parse(versions.get(id));
+    if (previous != null && article.getVersion() < previous.version()) {
+      LOG.info("Dropping {} v{}: v{} is already out", id, article.getVersion(), previous.version());
+      return;
+    }
+    if (previous != null && article.getVersion() == previous.version()
+        && article.getContentHash().equals(previous.contentHash())
+        && article.getStatus() == previous.status()) {
+      LOG.debug("Dropping exact re-send of {} v{}", id, article.getVersion());
+      return;
+    }
+    versions.put(id, new Seen(article.getVersion(), article.getContentHash(),
+        article.getStatus()).format());
+    if (isWithdrawn(article)) {
+      // A cancel or withhold also cancels a pending embargoed version.
+      embargoed.delete(id);
+      context.forward(record.withValue(Step.ok(new Gated(article, null, true))));
+      return;
+    }
+    final long now = context.currentSystemTimeMs();
+    if (article.getEmbargoUntil() != null && article.getEmbargoUntil().toEpochMilli() > now) {
+      embargoed.put(id, article);
+      LOG.info("Holding {} v{} until its embargo at {}", id, article.getVersion(),
+          article.getEmbargoUntil());
+      return;
+    }
+    embargoed.delete(id);
+    context.forward(record.withValue(Step.ok(new Gated(article, duplicateOf(article, now),
+        false))));
+  }
+
+  private static boolean isWithdrawn(final RawArticle article) {
+    return article.getStatus() == ArticleStatus.CANCELED
+        || article.getStatus() == ArticleStatus.WITHHELD;
+  }
+
+  /** The first id seen with this content, if it is another id; remembers this one otherwise. */
+  private String duplicateOf(final RawArticle article, final long now) {
+    final String first = hashes.get(article.getContentHash());
+    if (first != null) {
+      final String firstId = first.substring(0, first.lastIndexOf('|'));
+      if (!firstId.equals(article.getId())) {
+        return firstId;
+      }
+    }
+    hashes.put(article.getContentHash(), article.getId() + "|" + now);
+    return null;
+  }
+
+  private void releaseDue(final long now) {
+    final List<KeyValue<String, RawArticle>> due = new ArrayList<>();
+    try (KeyValueIterator<String, RawArticle> all = embargoed.all()) {
+      all.forEachRemaining(entry -> {
+        if (entry.value.getEmbargoUntil() == null
+            || entry.value.getEmbargoUntil().toEpochMilli() <= now) {
+          due.add(entry);
+        }
+      });
+    }
+    for (final KeyValue<String, RawArticle> entry : due) {
+      embargoed.delete(entry.key);
+      LOG.info("Embargo of {} v{} passed; releasing it", entry.key, entry.value.getVersion());
+      context.forward(new Record<>(entry.key, Step.ok(new Gated(entry.value,
+          duplicateOf(entry.value, now), false)), now));
+    }
+  }
+
+  private void purgeHashes(final long now) {
+    final long oldest = now - dedupeRetention.toMillis();
+    final List<String> expired = new ArrayList<>();
+    try (KeyValueIterator<String, String> all = hashes.all()) {
+      all.forEachRemaining(entry -> {
+        if (Long.parseLong(entry.value.substring(entry.value.lastIndexOf('|') + 1)) < oldest) {
+          expired.add(entry.key);
+        }
+      });
+    }
+    expired.forEach(hashes::delete);
+  }
+
+  /** What was last let through for an id, stored as {@code version|hash|status}. */
+  private record Seen(int version, String contentHash, ArticleStatus status) {
+
+    static Seen parse(final String stored) {
+      if (stored == null) {
+        return null;
+      }
+      final String[] parts = stored.split("\\|", 3);
+      return new Seen(Integer.parseInt(parts[0]), parts[1], ArticleStatus.valueOf(parts[2]));
+    }
+
+    String format() {
+      return version + "|" + contentHash + "|" + status;
+    }
+  }
+}
