@@ -1,0 +1,67 @@
+package io.wirestream.enrich.batch;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.wirestream.enrich.topology.TestEnrichers;
+import java.io.BufferedReader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Batch mode's input handling and output contract, with the predictable test enricher. */
+class EnrichFileTest {
+
+  private final EnrichFile batch = new EnrichFile(new TestEnrichers().predictable(),
+      Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC));
+
+  @Test
+  void shouldWriteOnePlainJsonLinePerStoryWithTheDocumentedFields() throws Exception {
+    final StringWriter out = new StringWriter();
+
+    final EnrichFile.Report report = batch.run(new BufferedReader(new StringReader(
+        "{\"id\":\"s1\",\"headline\":\"Ferry strike ends\",\"body\":\"The strike ended, a good"
+            + " day.\",\"dateline\":\"Malta\",\"published\":\"2026-04-30T10:00:00Z\"}\n")), out);
+
+    assertThat(report.enriched()).isEqualTo(1);
+    assertThat(report.rejected()).isEmpty();
+    final JsonNode line = new ObjectMapper().readTree(out.toString());
+    assertThat(line.path("id").asText()).isEqualTo("s1");
+    assertThat(line.path("language").asText()).isEqualTo("en");
+    assertThat(line.path("primaryCountry").asText()).isEqualTo("MA");
+    assertThat(line.path("tone").path("label").asText()).isEqualTo("POSITIVE");
+    assertThat(line.path("tone").has("wordCount")).isTrue();
+    final JsonNode evidence = line.path("countries").get(0).path("evidence").get(0);
+    assertThat(evidence.path("field").asText()).isEqualTo("dateline");
+    assertThat(evidence.path("kind").asText()).isEqualTo("DATELINE");
+    assertThat(line.path("provenance").path("enricherVersion").asText()).isEqualTo("test");
+    final List<String> fields = new java.util.ArrayList<>();
+    line.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("id", "language", "entities", "tone", "countries",
+        "primaryCountry", "duplicateOf", "provenance");
+  }
+
+  @Test
+  void shouldReportBadLinesWithTheirNumbersAndGoOn() throws Exception {
+    final StringWriter out = new StringWriter();
+
+    final EnrichFile.Report report = batch.run(new BufferedReader(new StringReader(String.join(
+        "\n", "{not json", "{\"id\":\"no-body\"}", "", "{\"body\":\"no id\"}",
+        "{\"id\":\"ok\",\"body\":\"Fine.\"}", "{\"id\":\"d\",\"body\":\"x\",\"published\":"
+            + "\"yesterday\"}"))), out);
+
+    assertThat(report.enriched()).isEqualTo(1);
+    assertThat(report.rejected()).containsExactly(
+        "line 1: malformed JSON: Unexpected character ('n' (code 110)): was expecting double-quote"
+            + " to start field name",
+        "line 2: story no-body has no \"body\"",
+        "line 4: no \"id\"",
+        "line 6: \"published\" is not an ISO-8601 instant: yesterday");
+    assertThat(out.toString().lines()).hasSize(1);
+  }
+}
