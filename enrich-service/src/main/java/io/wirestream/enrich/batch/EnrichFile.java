@@ -67,7 +67,8 @@ public final class EnrichFile {
     return new Report(enriched, rejected);
   }
 
-  private RawArticle article(final JsonNode line) {
+  /** An input line as the story the enricher takes; throws with a specific message if unusable. */
+  public RawArticle article(final JsonNode line) {
     final String id = text(line, "id");
     final String body = text(line, "body");
     if (id == null || id.isBlank()) {
