@@ -25,6 +25,7 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -94,6 +95,11 @@ public final class EnrichTopology {
         .mapValues(Step::value, Named.as("unwrap-enriched"));
     enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde)
         .withName("write-enriched"));
+    // Kept for GET /v1/articles/{id}: keyed by id already, so no repartition.
+    enriched.toTable(Named.as("latest-articles"),
+        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(
+            StoreNames.LATEST_ARTICLES).withKeySerde(Serdes.String())
+            .withValueSerde(enrichedSerde));
 
     final KStream<String, EnrichedArticle> stories =
         enriched.filter((id, story) -> story != null, Named.as("skip-tombstones"));

@@ -9,6 +9,8 @@ public final class StoreNames {
   public static final String CONTENT_HASHES = "article-hash-store";
   /** Embargoed stories waiting for their time. */
   public static final String EMBARGOED = "embargo-store";
+  /** The latest enriched version per article id (tombstones remove it), for queries. */
+  public static final String LATEST_ARTICLES = "latest-article-store";
   /** Per-country trends per window. */
   public static final String COUNTRY_TRENDS = "country-trends-store";
 

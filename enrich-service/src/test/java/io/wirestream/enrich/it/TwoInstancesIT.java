@@ -1,0 +1,182 @@
+package io.wirestream.enrich.it;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.devstack.DevStackExtension;
+import io.wirestream.devstack.KafkaStack;
+import io.wirestream.enrich.EnrichConfig;
+import io.wirestream.enrich.api.QueryServer;
+import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.enrich.topology.TestEnrichers;
+import io.wirestream.schemas.Topics;
+import io.wirestream.schemas.avro.EnrichedArticle;
+import io.wirestream.schemas.avro.RawArticle;
+import io.wirestream.schemas.avro.SourceFormat;
+import io.wirestream.schemas.serde.SpecificAvroSerde;
+import io.wirestream.schemas.serde.WirestreamSerdes;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.state.HostInfo;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Two instances of the app split the partitions: a query to either answers for every key, and
+ * when one stops the other takes over with no story lost or duplicated (read_committed).
+ */
+@Tag("integration")
+@Timeout(240)
+@ExtendWith(DevStackExtension.class)
+class TwoInstancesIT {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String[] DATELINES = {"Malta", "Peru", "Chad", "Cuba", "Fiji", "Oman"};
+
+  private final KafkaStack stack;
+  private final HttpClient http = HttpClient.newHttpClient();
+  @TempDir
+  Path stateA;
+  @TempDir
+  Path stateB;
+
+  TwoInstancesIT(final KafkaStack stack) {
+    this.stack = stack;
+  }
+
+  private static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      return socket.getLocalPort();
+    }
+  }
+
+  private static RawArticle story(final int n) {
+    final String dateline = DATELINES[n % DATELINES.length];
+    return RawArticle.newBuilder().setId("story-" + n).setVersion(1).setSource("Test Wire")
+        .setHeadline("Story number " + n).setByline("Ana Borg").setDateline(dateline)
+        .setBody("Body of story " + n + " from " + dateline + ".")
+        .setIngestedAt(Instant.now()).setContentHash("hash-" + n)
+        .setFormat(SourceFormat.JSON_LINES).build();
+  }
+
+  private void produce(final EnrichConfig config, final int from, final int to) throws Exception {
+    final Properties props = new Properties();
+    props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+    try (SpecificAvroSerde<RawArticle> serde = WirestreamSerdes.valueSerde(Topics.RAW,
+        config.registryProperties());
+        KafkaProducer<String, RawArticle> producer = new KafkaProducer<>(props,
+            new StringSerializer(), serde.serializer())) {
+      for (int n = from; n < to; n++) {
+        producer.send(new ProducerRecord<>(config.topics().raw(), "story-" + n, story(n)));
+      }
+      producer.flush();
+    }
+  }
+
+  private JsonNode get(final int port, final String path) throws Exception {
+    final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
+        URI.create("http://127.0.0.1:" + port + path)).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertThat(response.statusCode()).as(path + " -> " + response.body()).isEqualTo(200);
+    return JSON.readTree(response.body());
+  }
+
+  @Test
+  void eitherInstanceShouldAnswerForAllKeysAndOneShouldTakeOverWhenTheOtherStops()
+      throws Exception {
+    final String prefix = "it-" + UUID.randomUUID() + ".";
+    final int portA = freePort();
+    final int portB = freePort();
+    final EnrichConfig base = EnrichConfig.of(stack.bootstrapServers(), stack.schemaRegistryUrl(),
+        stateA).withApplicationId("it-two-" + UUID.randomUUID())
+        .withTopics(EnrichConfig.TopicNames.standard().withPrefix(prefix));
+    final EnrichConfig configA = base.withClientProperties(Map.of("application.server",
+        "127.0.0.1:" + portA));
+    final EnrichConfig configB = base.withStateDir(stateB).withClientProperties(Map.of(
+        "application.server", "127.0.0.1:" + portB));
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+
+    try (EnrichApp a = EnrichApp.start(configA, new TestEnrichers().predictable(), 4,
+        Optional.empty());
+        QueryServer apiA = QueryServer.start(a.streams(), new HostInfo("127.0.0.1", portA),
+            base.trendWindow(), meters)) {
+      final EnrichApp b = EnrichApp.start(configB, new TestEnrichers().predictable(), 4,
+          Optional.empty());
+      final QueryServer apiB = QueryServer.start(b.streams(), new HostInfo("127.0.0.1", portB),
+          base.trendWindow(), meters);
+      try {
+        assertThat(a.awaitRunning(Duration.ofSeconds(90))).isTrue();
+        assertThat(b.awaitRunning(Duration.ofSeconds(90))).isTrue();
+        assertThat(a.streams().metadataForLocalThreads().stream()
+            .flatMap(t -> t.activeTasks().stream()).count()).as("A has tasks").isPositive();
+        assertThat(b.streams().metadataForLocalThreads().stream()
+            .flatMap(t -> t.activeTasks().stream()).count()).as("B has tasks").isPositive();
+
+        produce(base, 0, 24);
+        TopicRecords.readUntil(stack, base.topics().enriched(), Topics.ENRICHED,
+            records -> records.size() >= 24);
+
+        for (int n = 0; n < 24; n++) {
+          assertThat(get(n % 2 == 0 ? portA : portB, "/v1/articles/story-" + n)
+              .path("headline").asText()).isEqualTo("Story number " + n);
+        }
+        final JsonNode countries = get(portA, "/v1/trends/countries");
+        final List<String> codes = new ArrayList<>();
+        countries.forEach(trend -> codes.add(trend.path("country").asText()));
+        assertThat(codes).containsExactlyInAnyOrder("MA", "PE", "CH", "CU", "FI", "OM");
+        countries.forEach(trend -> assertThat(trend.path("storyCount").asLong()).isEqualTo(4));
+        assertThat(get(portB, "/v1/trends/entities?country=PE").path("entities").get(0)
+            .path("name").asText()).isEqualTo("Ana Borg");
+      } finally {
+        apiB.close();
+        b.close();
+      }
+
+      produce(base, 24, 48);
+      final List<ConsumerRecord<String, EnrichedArticle>> all = TopicRecords.readUntil(stack,
+          base.topics().enriched(), Topics.ENRICHED, records -> records.size() >= 48);
+      final Map<String, Long> perId = all.stream().collect(Collectors.groupingBy(
+          ConsumerRecord::key, Collectors.counting()));
+      final Map<String, Long> duplicated = new HashMap<>(perId);
+      duplicated.values().removeIf(count -> count == 1);
+      final List<String> lost = new ArrayList<>();
+      for (int n = 0; n < 48; n++) {
+        if (!perId.containsKey("story-" + n)) {
+          lost.add("story-" + n);
+        }
+      }
+      System.out.printf("Two instances, then one: %d stories in, %d distinct out, lost %s,"
+          + " duplicated %s%n", 48, perId.size(), lost, duplicated);
+      assertThat(lost).as("lost").isEmpty();
+      assertThat(duplicated).as("duplicated").isEmpty();
+      assertThat(get(portA, "/v1/articles/story-30").path("id").asText()).isEqualTo("story-30");
+    }
+  }
+}
