@@ -1,5 +1,8 @@
 package io.wirestream.deploy;
 
+import io.wirestream.enrich.cli.EnrichCommand;
+import io.wirestream.enrich.cli.EnrichFileCommand;
+import io.wirestream.enrich.cli.EvalCommand;
 import io.wirestream.ingest.cli.IngestCommand;
 import io.wirestream.schemas.cli.SchemasCommand;
 import picocli.CommandLine;
@@ -9,7 +12,7 @@ import picocli.CommandLine.Command;
 @Command(name = "wirestream", mixinStandardHelpOptions = true, version = "wirestream 0.1.0",
     description = "Wirestream: wire stories in, enriched news topics out, on Apache Kafka.",
     subcommands = {SmokeCommand.class, DevStackCommand.class, IngestCommand.class,
-        SchemasCommand.class})
+        EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, SchemasCommand.class})
 public final class WirestreamCli {
 
   private WirestreamCli() {

@@ -43,6 +43,6 @@ class SmokeCommandIT {
 
     assertThat(cli.execute("--help")).isZero();
     assertThat(out.toString()).contains("smoke").contains("devstack").contains("ingest")
-        .contains("schemas");
+        .contains("enrich").contains("enrich-file").contains("eval").contains("schemas");
   }
 }

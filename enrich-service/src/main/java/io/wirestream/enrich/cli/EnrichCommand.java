@@ -1,0 +1,114 @@
+package io.wirestream.enrich.cli;
+
+import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.enrich.EnrichConfig;
+import io.wirestream.enrich.NewsEnricher;
+import io.wirestream.enrich.api.QueryServer;
+import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.schemas.cli.ClusterOptions;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import org.apache.kafka.streams.state.HostInfo;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code wirestream enrich}: run the enrich-service (Kafka Streams, exactly-once) and its query
+ * API until stopped. Exit code 1 when the app stopped on a fatal error, so a supervisor restarts it.
+ */
+@Command(name = "enrich", mixinStandardHelpOptions = true, sortOptions = false,
+    description = "Run the enrich-service: news.raw.v1 -> entities, tone, countries -> news.*")
+public final class EnrichCommand implements Callable<Integer> {
+
+  @Mixin
+  private ClusterOptions cluster;
+
+  @Option(names = "--application-id", defaultValue = "${env:WIRESTREAM_APPLICATION_ID:-"
+      + EnrichConfig.DEFAULT_APPLICATION_ID + "}",
+      description = "Streams application id (env WIRESTREAM_APPLICATION_ID).")
+  private String applicationId;
+
+  @Option(names = "--state-dir", paramLabel = "DIR",
+      defaultValue = "${env:WIRESTREAM_STATE_DIR:-${sys:java.io.tmpdir}/wirestream-enrich}",
+      description = "Where the state stores live (env WIRESTREAM_STATE_DIR).")
+  private Path stateDir;
+
+  @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default 2).")
+  private int threads;
+
+  @Option(names = "--topic-prefix", defaultValue = "",
+      description = "Prefix of every topic name, e.g. 'staging.' (default none).")
+  private String topicPrefix;
+
+  @Option(names = "--partitions", defaultValue = "6",
+      description = "Partitions of topics created on start (default 6).")
+  private int partitions;
+
+  @Option(names = "--replication-factor",
+      description = "Replication factor of topics created on start (default: the broker's).")
+  private Short replicationFactor;
+
+  @Option(names = "--http-port", defaultValue = "${env:WIRESTREAM_ENRICH_HTTP_PORT:-8082}",
+      description = "Query API and metrics port (default 8082; env WIRESTREAM_ENRICH_HTTP_PORT).")
+  private int httpPort;
+
+  @Option(names = "--http-host", defaultValue = "127.0.0.1",
+      description = "Interface the query API binds and advertises to other instances.")
+  private String httpHost;
+
+  @Option(names = "--trend-window", defaultValue = "PT15M",
+      description = "Trend window (ISO-8601 duration, default PT15M).")
+  private Duration trendWindow;
+
+  @Spec
+  private CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws InterruptedException {
+    if (cluster.bootstrapServers() == null || cluster.schemaRegistryUrl() == null) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--bootstrap-servers and"
+          + " --schema-registry-url are required (or WIRESTREAM_BOOTSTRAP_SERVERS and"
+          + " WIRESTREAM_SCHEMA_REGISTRY_URL)");
+    }
+    final Map<String, String> client = new LinkedHashMap<>(cluster.clientProperties());
+    // Other instances forward queries for keys they do not own to this address.
+    client.putIfAbsent("application.server", httpHost + ":" + httpPort);
+    final EnrichConfig defaults = EnrichConfig.of(cluster.bootstrapServers(),
+        cluster.schemaRegistryUrl(), stateDir);
+    final EnrichConfig config = new EnrichConfig(defaults.bootstrapServers(),
+        defaults.schemaRegistryUrl(), applicationId, client,
+        EnrichConfig.TopicNames.standard().withPrefix(topicPrefix), stateDir, threads,
+        trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), defaults.maxBodyChars());
+    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PrintWriter out = spec.commandLine().getErr();
+    final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), partitions,
+        Optional.ofNullable(replicationFactor));
+    new KafkaStreamsMetrics(app.streams()).bindTo(meters);
+    final QueryServer api = QueryServer.start(app.streams(), new HostInfo(httpHost, httpPort),
+        trendWindow, meters);
+    out.printf("enrich-service %s: reading %s; query API on http://%s:%d/v1/...%n",
+        NewsEnricher.VERSION, config.topics().raw(), httpHost, api.port());
+    out.flush();
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      api.close();
+      app.close();
+    }, "enrich-shutdown"));
+    final Optional<Throwable> fatal = app.awaitStopped();
+    api.close();
+    fatal.ifPresent(error -> {
+      out.println("error: enrich-service stopped: " + error);
+      out.flush();
+    });
+    return fatal.isPresent() ? 1 : 0;
+  }
+}
