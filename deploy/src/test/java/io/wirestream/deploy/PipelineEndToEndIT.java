@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
+import io.wirestream.devstack.TopicReader;
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.app.EnrichApp;
@@ -23,16 +24,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -128,27 +124,11 @@ class PipelineEndToEndIT {
 
   private List<ConsumerRecord<String, EnrichedArticle>> read(final String topic,
       final int expected, final Duration timeout) {
-    final Properties props = new Properties();
-    props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
-    props.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-reader-" + UUID.randomUUID());
-    props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-    props.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
-    final List<ConsumerRecord<String, EnrichedArticle>> records = new ArrayList<>();
     try (SpecificAvroSerde<EnrichedArticle> serde = WirestreamSerdes.valueSerde(Topics.ENRICHED,
-        Map.of("schema.registry.url", stack.schemaRegistryUrl()));
-        KafkaConsumer<String, EnrichedArticle> consumer = new KafkaConsumer<>(props,
-            new StringDeserializer(), serde.deserializer())) {
-      consumer.subscribe(List.of(topic));
-      final long deadline = System.nanoTime() + timeout.toNanos();
-      long quietUntil = Long.MAX_VALUE;
-      while (System.nanoTime() < Math.min(deadline, quietUntil)) {
-        consumer.poll(Duration.ofMillis(250)).forEach(records::add);
-        if (records.size() >= expected && quietUntil == Long.MAX_VALUE) {
-          // A little longer, so a story that should have been held back would show up too.
-          quietUntil = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-        }
-      }
+        Map.of("schema.registry.url", stack.schemaRegistryUrl()))) {
+      // 3 s more after the expected ones, so a story that should be held back would show up too.
+      return TopicReader.read(stack, topic, serde.deserializer(),
+          records -> records.size() >= expected, Duration.ofSeconds(3), timeout);
     }
-    return records;
   }
 }

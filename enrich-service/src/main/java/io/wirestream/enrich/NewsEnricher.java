@@ -7,6 +7,7 @@ import io.wirestream.enrich.entities.EntityMerger;
 import io.wirestream.enrich.entities.EntityRecognizer;
 import io.wirestream.enrich.language.LanguageDetection;
 import io.wirestream.enrich.tone.ToneScorer;
+import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
@@ -69,24 +70,7 @@ public final class NewsEnricher implements Enricher {
   public EnrichedArticle enrich(final RawArticle raw) {
     final long started = System.nanoTime();
     final Optional<String> detected = languages.detect(raw.getHeadline(), raw.getBody());
-    final EnrichedArticle.Builder out = EnrichedArticle.newBuilder()
-        .setId(raw.getId())
-        .setVersion(raw.getVersion())
-        .setSource(raw.getSource())
-        .setOutlet(raw.getOutlet())
-        .setSourceGuid(raw.getSourceGuid())
-        .setUrl(raw.getUrl())
-        .setHeadline(raw.getHeadline())
-        .setByline(raw.getByline())
-        .setDateline(raw.getDateline())
-        .setSection(raw.getSection())
-        .setBody(raw.getBody())
-        .setSubjects(raw.getSubjects())
-        .setPublishedAt(raw.getPublishedAt())
-        .setIngestedAt(raw.getIngestedAt())
-        .setContentHash(raw.getContentHash())
-        .setStatus(raw.getStatus())
-        .setFormat(raw.getFormat())
+    final EnrichedArticle.Builder out = EnrichedArticles.from(raw)
         .setLanguage(detected.orElse(null));
     if (isEnglish(detected, raw.getLanguage())) {
       final List<Entity> entities = EntityMerger.merge(raw.getHeadline(),

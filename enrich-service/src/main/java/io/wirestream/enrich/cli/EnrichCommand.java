@@ -8,6 +8,7 @@ import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
 import io.wirestream.schemas.cli.ClusterOptions;
+import io.wirestream.schemas.cli.TopicOptions;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,13 +51,8 @@ public final class EnrichCommand implements Callable<Integer> {
       description = "Prefix of every topic name, e.g. 'staging.' (default none).")
   private String topicPrefix;
 
-  @Option(names = "--partitions", defaultValue = "6",
-      description = "Partitions of topics created on start (default 6).")
-  private int partitions;
-
-  @Option(names = "--replication-factor",
-      description = "Replication factor of topics created on start (default: the broker's).")
-  private Short replicationFactor;
+  @Mixin
+  private TopicOptions topicOptions;
 
   @Option(names = "--http-port", defaultValue = "${env:WIRESTREAM_ENRICH_HTTP_PORT:-8082}",
       description = "Query API and metrics port (default 8082; env WIRESTREAM_ENRICH_HTTP_PORT).")
@@ -91,8 +87,8 @@ public final class EnrichCommand implements Callable<Integer> {
         trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), defaults.maxBodyChars());
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final PrintWriter out = spec.commandLine().getErr();
-    final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), partitions,
-        Optional.ofNullable(replicationFactor));
+    final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), topicOptions.partitions(),
+        topicOptions.replicationFactor());
     new KafkaStreamsMetrics(app.streams()).bindTo(meters);
     final QueryServer api = QueryServer.start(app.streams(), new HostInfo(httpHost, httpPort),
         trendWindow, meters);

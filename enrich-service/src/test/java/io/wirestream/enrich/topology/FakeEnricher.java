@@ -1,6 +1,7 @@
 package io.wirestream.enrich.topology;
 
 import io.wirestream.enrich.Enricher;
+import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.CountryEvidence;
 import io.wirestream.schemas.avro.CountryTag;
 import io.wirestream.schemas.avro.EnrichedArticle;
@@ -46,17 +47,7 @@ final class FakeEnricher implements Enricher {
     }
     final double score = raw.getBody().contains("good") ? 0.6
         : raw.getBody().contains("bad") ? -0.4 : 0.0;
-    return EnrichedArticle.newBuilder()
-        .setId(raw.getId())
-        .setVersion(raw.getVersion())
-        .setSource(raw.getSource())
-        .setHeadline(raw.getHeadline())
-        .setDateline(raw.getDateline())
-        .setBody(raw.getBody())
-        .setIngestedAt(raw.getIngestedAt())
-        .setContentHash(raw.getContentHash())
-        .setStatus(raw.getStatus())
-        .setFormat(raw.getFormat())
+    return EnrichedArticles.from(raw)
         .setLanguage("en")
         .setEntities(entities)
         .setTone(new Tone(score, score > 0 ? ToneLabel.POSITIVE : score < 0 ? ToneLabel.NEGATIVE

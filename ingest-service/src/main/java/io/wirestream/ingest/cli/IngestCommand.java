@@ -23,6 +23,7 @@ import io.wirestream.ingest.publish.StorySink;
 import io.wirestream.ingest.publish.TopicInitializer;
 import io.wirestream.schemas.avro.SourceFormat;
 import io.wirestream.schemas.cli.ClusterOptions;
+import io.wirestream.schemas.cli.TopicOptions;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URI;
@@ -119,13 +120,8 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Dead-letter topic (default news.dlq.v1).")
   private String errorTopic;
 
-  @Option(names = "--partitions", defaultValue = "6",
-      description = "Partitions of topics created on start (default 6).")
-  private int partitions;
-
-  @Option(names = "--replication-factor",
-      description = "Replication factor of topics created on start (default: the broker's).")
-  private Short replicationFactor;
+  @Mixin
+  private TopicOptions topicOptions;
 
   @Option(names = "--no-create-topics", negatable = false,
       description = "Do not create missing topics.")
@@ -195,7 +191,7 @@ public final class IngestCommand implements Callable<Integer> {
     }
     final IngestConfig config = new IngestConfig(cluster.bootstrapServers(),
         cluster.schemaRegistryUrl(), cluster.clientProperties(), outputTopic, errorTopic,
-        partitions, Optional.ofNullable(replicationFactor), !noCreateTopics, parserConfig);
+        topicOptions.partitions(), topicOptions.replicationFactor(), !noCreateTopics, parserConfig);
     if (config.createTopics()) {
       TopicInitializer.ensureTopics(config);
     }

@@ -126,7 +126,7 @@ class IngestCliIT {
     assertThat(run.exitCode()).as(run.err()).isZero();
     assertThat(run.err()).contains("5 document(s): 7 published");
     final List<ConsumerRecord<String, RawArticle>> records =
-        TopicReader.read(stack, rawTopic, Topics.RAW, 7);
+        ContractReader.read(stack, rawTopic, Topics.RAW, 7);
     assertThat(records).hasSize(7);
     records.forEach(r -> assertThat(r.key()).isEqualTo(r.value().getId()));
     final Map<String, RawArticle> stories = byHeadline(records);
@@ -188,7 +188,7 @@ class IngestCliIT {
     assertThat(first.err()).contains("3 published");
     assertThat(second.exitCode()).as(second.err()).isZero();
     assertThat(second.err()).contains("0 published, 0 updated version(s), 3 unchanged re-send(s)");
-    assertThat(TopicReader.read(stack, rawTopic, Topics.RAW, 3)).hasSize(3);
+    assertThat(ContractReader.read(stack, rawTopic, Topics.RAW, 3)).hasSize(3);
   }
 
   @Test
@@ -204,7 +204,7 @@ class IngestCliIT {
 
     assertThat(update.err()).contains("0 published, 1 updated version(s)");
     final List<ConsumerRecord<String, RawArticle>> records =
-        TopicReader.read(stack, rawTopic, Topics.RAW, 2);
+        ContractReader.read(stack, rawTopic, Topics.RAW, 2);
     assertThat(records).extracting(r -> r.value().getVersion()).containsExactly(1, 2);
     assertThat(records.get(1).value().getBody()).contains("crack");
   }
@@ -221,9 +221,9 @@ class IngestCliIT {
     assertThat(run.err()).contains("1 published").contains("2 rejected")
         .contains("junk.bin").contains("BINARY")
         .contains("truncated.xml").contains("MALFORMED_XML");
-    assertThat(TopicReader.read(stack, rawTopic, Topics.RAW, 1)).hasSize(1);
+    assertThat(ContractReader.read(stack, rawTopic, Topics.RAW, 1)).hasSize(1);
     // Files named on the command line are reported to the person running it, not dead-lettered.
-    assertThat(TopicReader.read(stack, dlqTopic, Topics.DLQ, 0)).isEmpty();
+    assertThat(ContractReader.read(stack, dlqTopic, Topics.DLQ, 0)).isEmpty();
   }
 
   @Test
@@ -232,7 +232,7 @@ class IngestCliIT {
 
     assertThat(ingest("--zone", "Asia/Shanghai", inbox.toString()).exitCode()).isZero();
 
-    assertThat(TopicReader.read(stack, rawTopic, Topics.RAW, 1)).singleElement()
+    assertThat(ContractReader.read(stack, rawTopic, Topics.RAW, 1)).singleElement()
         .satisfies(r -> assertThat(r.value().getPublishedAt())
             .isEqualTo(Instant.parse("2019-03-14T08:05:00Z")));
   }
@@ -254,7 +254,7 @@ class IngestCliIT {
         Files.write(inbox.resolve("junk.bin"), new byte[] {0, 0, 0, 9, 9, 9});
 
         final List<ConsumerRecord<String, DeadLetter>> dead =
-            TopicReader.read(stack, dlqTopic, Topics.DLQ, 1);
+            ContractReader.read(stack, dlqTopic, Topics.DLQ, 1);
         assertThat(dead).singleElement().satisfies(r -> {
           assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.INGEST);
           assertThat(r.value().getOrigin()).endsWith("junk.bin");
@@ -262,7 +262,7 @@ class IngestCliIT {
           assertThat(r.value().getErrorClass()).contains("BINARY");
           assertThat(r.value().getValue().remaining()).isEqualTo(6);
         });
-        assertThat(TopicReader.read(stack, rawTopic, Topics.RAW, 1)).singleElement()
+        assertThat(ContractReader.read(stack, rawTopic, Topics.RAW, 1)).singleElement()
             .satisfies(r -> assertThat(r.value().getHeadline())
                 .isEqualTo("Port of Aldermouth opens automated container berth"));
       }

@@ -111,7 +111,7 @@ class IngestEndpointsIT {
       assertThat(item.path("id").asText()).isEqualTo("urn:newsml:northwind.example:20190314:nw-0342");
       assertThat(item.path("version").asInt()).isEqualTo(3);
       final List<ConsumerRecord<String, RawArticle>> records =
-          TopicReader.read(stack, config.rawTopic(), Topics.RAW, 1);
+          ContractReader.read(stack, config.rawTopic(), Topics.RAW, 1);
       assertThat(records).singleElement().satisfies(r -> {
         assertThat(r.key()).isEqualTo(item.path("id").asText());
         assertThat(r.value().getVersion()).isEqualTo(3);
@@ -146,7 +146,7 @@ class IngestEndpointsIT {
     }
     sink.flush();
 
-    assertThat(TopicReader.read(stack, config.rawTopic(), Topics.RAW, 2))
+    assertThat(ContractReader.read(stack, config.rawTopic(), Topics.RAW, 2))
         .extracting(r -> r.value().getHeadline())
         .containsExactlyInAnyOrder("Rates held at 3.5% & outlook unchanged",
             "Harbour cranes idle as wind gusts top 90 km/h");
