@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 /** {@code ./wirestream}: one entry point for every Wirestream command. */
 @Command(name = "wirestream", mixinStandardHelpOptions = true, version = "wirestream 0.1.0",
     description = "Wirestream: wire stories in, enriched news topics out, on Apache Kafka.",
-    subcommands = {SmokeCommand.class, DevStackCommand.class, IngestCommand.class,
+    subcommands = {DemoCommand.class, TailCommand.class, SmokeCommand.class,
+        DevStackCommand.class, IngestCommand.class,
         EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, SchemasCommand.class})
 public final class WirestreamCli {
 

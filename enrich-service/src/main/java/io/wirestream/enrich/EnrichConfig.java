@@ -30,6 +30,13 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     Map<String, String> clientProperties, TopicNames topics, Path stateDir, int streamThreads,
     Duration trendWindow, Duration trendGrace, Duration dedupeRetention, int maxBodyChars) {
 
+  /**
+   * Longest body enriched by default. An enriched record is about 2.4 bytes per body character
+   * (entities, offsets), so 200,000 characters stay well under Kafka's default 1 MB record limit,
+   * and enrich in about a second, well inside the exactly-once transaction timeout.
+   */
+  public static final int DEFAULT_MAX_BODY_CHARS = 200_000;
+
   /** Default application id. */
   public static final String DEFAULT_APPLICATION_ID = "wirestream-enrich";
 
@@ -76,7 +83,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
       final Path stateDir) {
     return new EnrichConfig(bootstrapServers, schemaRegistryUrl, DEFAULT_APPLICATION_ID,
         Map.of(), TopicNames.standard(), stateDir, 2, Duration.ofMinutes(15),
-        Duration.ofMinutes(5), Duration.ofDays(7), 1_000_000);
+        Duration.ofMinutes(5), Duration.ofDays(7), DEFAULT_MAX_BODY_CHARS);
   }
 
   /** A copy with another application id. */
@@ -118,6 +125,8 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
     props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, streamThreads);
     // Exactly-once commits every 100 ms by default; keep it, it bounds end-to-end latency.
+    // A slow story (a long body) must not abort the transaction it is part of.
+    props.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), "60000");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     clientProperties.forEach((key, value) -> {
       if (!SchemaRegistryConfig.isRegistryKey(key)) {

@@ -11,12 +11,15 @@ import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
+import io.wirestream.schemas.avro.EvidenceKind;
 import io.wirestream.schemas.avro.Provenance;
 import io.wirestream.schemas.avro.RawArticle;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +38,8 @@ public final class NewsEnricher implements Enricher {
   public static final String VERSION = "0.1.0";
 
   private static final Logger LOG = LoggerFactory.getLogger(NewsEnricher.class);
+  private static final Set<EvidenceKind> PLACE_KINDS = EnumSet.of(EvidenceKind.NAME,
+      EvidenceKind.ALIAS, EvidenceKind.ACRONYM, EvidenceKind.CAPITAL, EvidenceKind.CITY);
 
   private final LanguageDetection languages;
   private final EntityRecognizer recognizer;
@@ -100,10 +105,11 @@ public final class NewsEnricher implements Enricher {
 
   /**
    * The CRF's known slip on wire copy: state acronyms and names such as DPRK or ROK typed as
-   * organizations. What the gazetteer knows unambiguously as a country is a LOCATION.
+   * organizations. What the gazetteer knows unambiguously as a country, capital or city is a
+   * LOCATION; a demonym ("Australian") is left to the CRF, which types it MISC as CoNLL does.
    */
   private Optional<EntityType> correction(final String surface) {
-    return gazetteer.lookup(surface).stream().anyMatch(cue -> !cue.ambiguous())
-        ? Optional.of(EntityType.LOCATION) : Optional.empty();
+    return gazetteer.lookup(surface).stream().anyMatch(cue -> !cue.ambiguous()
+        && PLACE_KINDS.contains(cue.kind())) ? Optional.of(EntityType.LOCATION) : Optional.empty();
   }
 }

@@ -13,9 +13,11 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -69,6 +71,16 @@ public final class EnrichCommand implements Callable<Integer> {
   @Spec
   private CommandLine.Model.CommandSpec spec;
 
+  private static void closeAll(final List<AutoCloseable> running) {
+    for (final AutoCloseable component : running) {
+      try {
+        component.close();
+      } catch (final Exception e) {
+        System.err.println("error while stopping " + component + ": " + e);
+      }
+    }
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (cluster.bootstrapServers() == null || cluster.schemaRegistryUrl() == null) {
@@ -89,16 +101,16 @@ public final class EnrichCommand implements Callable<Integer> {
     final PrintWriter out = spec.commandLine().getErr();
     final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), topicOptions.partitions(),
         topicOptions.replicationFactor());
+    // Registered before anything else can fail, so Streams is always closed cleanly.
+    final List<AutoCloseable> running = new CopyOnWriteArrayList<>(List.of(app));
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "enrich-shutdown"));
     new KafkaStreamsMetrics(app.streams()).bindTo(meters);
     final QueryServer api = QueryServer.start(app.streams(), new HostInfo(httpHost, httpPort),
         trendWindow, meters);
+    running.add(0, api);
     out.printf("enrich-service %s: reading %s; query API on http://%s:%d/v1/...%n",
         NewsEnricher.VERSION, config.topics().raw(), httpHost, api.port());
     out.flush();
-    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-      api.close();
-      app.close();
-    }, "enrich-shutdown"));
     final Optional<Throwable> fatal = app.awaitStopped();
     api.close();
     fatal.ifPresent(error -> {

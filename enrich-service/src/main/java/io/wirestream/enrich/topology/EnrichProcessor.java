@@ -8,13 +8,15 @@ import org.apache.kafka.common.serialization.Serializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Runs the {@link Enricher} on each story let through. A story that cannot be enriched (empty or
  * oversized body, an NLP failure) becomes a dead letter with stage ENRICH and the story as Avro
- * bytes, ready to replay; the app goes on. Tombstones pass through as null values.
+ * bytes, ready to replay (the gate forgets the version, so the replay is not taken for a
+ * re-send); the app goes on. Tombstones pass through as null values.
  */
 final class EnrichProcessor implements Processor<String, Step<Gated>, String, Step<EnrichedArticle>> {
 
@@ -25,6 +27,7 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
   private final String rawTopic;
   private final int maxBodyChars;
   private ProcessorContext<String, Step<EnrichedArticle>> context;
+  private KeyValueStore<String, String> versions;
 
   EnrichProcessor(final Enricher enricher, final Serializer<RawArticle> rawSerializer,
       final String rawTopic, final int maxBodyChars) {
@@ -37,6 +40,7 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
   @Override
   public void init(final ProcessorContext<String, Step<EnrichedArticle>> context) {
     this.context = context;
+    this.versions = context.getStateStore(StoreNames.ARTICLE_VERSIONS);
   }
 
   @Override
@@ -64,9 +68,20 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
     } catch (final RuntimeException e) {
       LOG.warn("Dead-lettering {} v{}: cannot enrich: {}", article.getId(), article.getVersion(),
           e.getMessage());
+      forget(article);
       context.forward(record.withValue(Step.failed(RecordDeadLetters.of(context, record.key(),
           rawSerializer.serialize(rawTopic, article), record.headers(), DeadLetterStage.ENRICH,
           e, article.getId()))));
+    }
+  }
+
+  /**
+   * The gate recorded this version as let through; it was not enriched, so forget it: replaying the
+   * dead letter to the raw topic must not be dropped as a re-send.
+   */
+  private void forget(final RawArticle article) {
+    if (SeenVersion.of(article).equals(SeenVersion.parse(versions.get(article.getId())))) {
+      versions.delete(article.getId());
     }
   }
 

@@ -10,6 +10,7 @@ import io.wirestream.schemas.avro.EntityMention;
 import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.serde.SpecificAvroSerde;
 import io.wirestream.schemas.serde.WirestreamSerdes;
+import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
@@ -45,6 +46,9 @@ import org.apache.kafka.streams.state.WindowStore;
  */
 public final class EnrichTopology {
 
+  /** How long past windows stay in the trends store for queries. */
+  static final Duration TREND_RETENTION = Duration.ofDays(1);
+
   private EnrichTopology() {
   }
 
@@ -79,7 +83,7 @@ public final class EnrichTopology {
         .process(() -> new GateProcessor(config.dedupeRetention()), Named.as("gate"),
             StoreNames.ARTICLE_VERSIONS, StoreNames.CONTENT_HASHES, StoreNames.EMBARGOED)
         .process(() -> new EnrichProcessor(enricher, rawSerde.serializer(), topics.raw(),
-            config.maxBodyChars()), Named.as("enrich"));
+            config.maxBodyChars()), Named.as("enrich"), StoreNames.ARTICLE_VERSIONS);
 
     final Map<String, KStream<String, Step<EnrichedArticle>>> branches = enrichedSteps
         .split(Named.as("outcome-"))
@@ -95,7 +99,8 @@ public final class EnrichTopology {
         .mapValues(Step::value, Named.as("unwrap-enriched"));
     enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde)
         .withName("write-enriched"));
-    // Kept for GET /v1/articles/{id}: keyed by id already, so no repartition.
+    // Kept for GET /v1/articles/{id}. The key is still the article id, but Streams cannot know
+    // that after process(), so this costs one repartition topic.
     enriched.toTable(Named.as("latest-articles"),
         Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(
             StoreNames.LATEST_ARTICLES).withKeySerde(Serdes.String())
@@ -116,7 +121,9 @@ public final class EnrichTopology {
         .reduce(TrendMerger::merge, Named.as("merge-trends"),
             Materialized.<String, CountryTrend, WindowStore<Bytes, byte[]>>as(
                 StoreNames.COUNTRY_TRENDS).withKeySerde(Serdes.String())
-                .withValueSerde(trendSerde))
+                .withValueSerde(trendSerde)
+                // A day of windows stays queryable, not just the open ones.
+                .withRetention(TREND_RETENTION.plus(config.trendWindow())))
         .toStream(Named.as("trend-updates"))
         .map(EnrichTopology::windowedTrend, Named.as("window-bounds"))
         .to(topics.trends(), Produced.with(Serdes.String(), trendSerde).withName("write-trends"));

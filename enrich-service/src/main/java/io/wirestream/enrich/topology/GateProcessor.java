@@ -55,7 +55,7 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
     }
     final RawArticle article = record.value().value();
     final String id = article.getId();
-    final Seen previous = Seen.parse(versions.get(id));
+    final SeenVersion previous = SeenVersion.parse(versions.get(id));
     if (previous != null && article.getVersion() < previous.version()) {
       LOG.info("Dropping {} v{}: v{} is already out", id, article.getVersion(), previous.version());
       return;
@@ -66,8 +66,7 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
       LOG.debug("Dropping exact re-send of {} v{}", id, article.getVersion());
       return;
     }
-    versions.put(id, new Seen(article.getVersion(), article.getContentHash(),
-        article.getStatus()).format());
+    versions.put(id, SeenVersion.of(article).format());
     if (isWithdrawn(article)) {
       // A cancel or withhold also cancels a pending embargoed version.
       embargoed.delete(id);
@@ -133,21 +132,5 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
       });
     }
     expired.forEach(hashes::delete);
-  }
-
-  /** What was last let through for an id, stored as {@code version|hash|status}. */
-  private record Seen(int version, String contentHash, ArticleStatus status) {
-
-    static Seen parse(final String stored) {
-      if (stored == null) {
-        return null;
-      }
-      final String[] parts = stored.split("\\|", 3);
-      return new Seen(Integer.parseInt(parts[0]), parts[1], ArticleStatus.valueOf(parts[2]));
-    }
-
-    String format() {
-      return version + "|" + contentHash + "|" + status;
-    }
   }
 }

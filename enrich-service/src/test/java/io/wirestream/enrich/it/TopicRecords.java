@@ -12,7 +12,10 @@ import java.util.function.Predicate;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 
-/** Reads an output topic with the contract's serde until {@code done} holds, or 60 s pass. */
+/**
+ * Reads an output topic with the contract's serde until {@code done} holds (and 2 s more, so a
+ * late extra record, e.g. a duplicate, is seen too), or 60 s pass.
+ */
 final class TopicRecords {
 
   private TopicRecords() {
@@ -23,7 +26,7 @@ final class TopicRecords {
       final Predicate<List<ConsumerRecord<String, V>>> done) {
     try (SpecificAvroSerde<V> serde = WirestreamSerdes.valueSerde(contract,
         Map.of("schema.registry.url", stack.schemaRegistryUrl()))) {
-      return TopicReader.read(stack, topic, serde.deserializer(), done, Duration.ZERO,
+      return TopicReader.read(stack, topic, serde.deserializer(), done, Duration.ofSeconds(2),
           Duration.ofSeconds(60));
     }
   }

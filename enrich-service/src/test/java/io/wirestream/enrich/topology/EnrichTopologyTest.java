@@ -231,10 +231,24 @@ class EnrichTopologyTest {
   }
 
   @Test
-  void aBodyOverTheLimitShouldBeDeadLettered() {
-    send(story("huge", 1, "x".repeat(1_000_001)));
+  void aDeadLetteredStoryReplayedToTheRawTopicShouldBeEnrichedNotDroppedAsAResend() {
+    send(story("again", 1, "This will EXPLODE the model."));
+    final DeadLetter letter = deadLetters.readValue();
 
-    assertThat(deadLetters.readValue().getErrorMessage()).contains("over the limit of 1000000");
+    // The model is fixed; the operator replays the dead letter's bytes as they are.
+    rawBytes.pipeInput("again", toBytes(letter.getValue()));
+
+    final DeadLetter second = deadLetters.readValue();
+    assertThat(second.getArticleId()).as("reached the enricher again, not dropped").isEqualTo("again");
+    assertThat(enriched.isEmpty()).isTrue();
+  }
+
+  @Test
+  void aBodyOverTheLimitShouldBeDeadLettered() {
+    send(story("huge", 1, "x".repeat(EnrichConfig.DEFAULT_MAX_BODY_CHARS + 1)));
+
+    assertThat(deadLetters.readValue().getErrorMessage())
+        .contains("over the limit of " + EnrichConfig.DEFAULT_MAX_BODY_CHARS);
     assertThat(enriched.isEmpty()).isTrue();
   }
 

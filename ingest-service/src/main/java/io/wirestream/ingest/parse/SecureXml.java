@@ -70,7 +70,9 @@ final class SecureXml {
   }
 
   private static XMLInputFactory newPrologReaderFactory() {
-    final XMLInputFactory factory = XMLInputFactory.newFactory();
+    // The JDK's own StAX and DOM implementations, not whatever a jar on the classpath registers:
+    // an old Xerces (CoreNLP brings one) ignores the JAXP security properties set below.
+    final XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
     factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
     factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
     factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
@@ -79,7 +81,7 @@ final class SecureXml {
 
   private static DocumentBuilderFactory newDomFactory() {
     try {
-      final DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+      final DocumentBuilderFactory factory = DocumentBuilderFactory.newDefaultInstance();
       factory.setNamespaceAware(true);
       factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
       factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);

@@ -1,0 +1,113 @@
+package io.wirestream.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@code ./wirestream demo} as a newcomer runs it: a real process from the packaged launcher; the
+ * bundled samples come out enriched on its output; Ctrl-C (SIGINT) stops it and leaves no process
+ * behind (the registry child included).
+ */
+@Tag("integration")
+@Timeout(300)
+class DemoCommandIT {
+
+  private static final Pattern PUBLISHED = Pattern.compile("samples: \\d+ document\\(s\\): (\\d+) published");
+
+  @Test
+  void demoShouldEnrichTheSamplesAndStopCleanlyOnCtrlC() throws Exception {
+    final Path target = Path.of("target").toAbsolutePath();
+    assertThat(target.resolve("wirestream.jar")).as("packaged launcher").exists();
+    final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+    final Process demo = new ProcessBuilder(java.toString(), "-Xmx1g",
+        "-cp", target.resolve("wirestream.jar") + ":" + target.resolve("lib") + "/*",
+        "io.wirestream.deploy.WirestreamCli", "demo", "--port", "0", "--enrich-port", "0")
+        .redirectErrorStream(true)
+        .start();
+    final List<String> lines = Collections.synchronizedList(new ArrayList<>());
+    final Thread reader = new Thread(() -> {
+      try (BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(),
+          StandardCharsets.UTF_8))) {
+        out.lines().forEach(lines::add);
+      } catch (final IOException e) {
+        lines.add("reader failed: " + e);
+      }
+    });
+    reader.start();
+    final List<ProcessHandle> children = new ArrayList<>();
+    try {
+      final long deadline = System.nanoTime() + Duration.ofSeconds(200).toNanos();
+      int published = -1;
+      while (System.nanoTime() < deadline && demo.isAlive()) {
+        published = publishedCount(lines);
+        if (published > 0 && enrichedCount(lines) >= published && running(lines)) {
+          break;
+        }
+        Thread.sleep(250);
+      }
+      demo.descendants().forEach(children::add);
+      assertThat(published).as(String.join("\n", lines)).isGreaterThanOrEqualTo(24);
+      assertThat(enrichedCount(lines)).as(String.join("\n", lines)).isEqualTo(published);
+      assertThat(lines).anyMatch(line -> line.startsWith("enriched [") && line.contains("(person)"));
+      assertThat(children).as("the registry runs as a child process").isNotEmpty();
+
+      // Ctrl-C is SIGINT to the process.
+      new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
+      assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
+      reader.join(10_000);
+      assertThat(lines).contains("Demo stopped; nothing left running.");
+      for (final ProcessHandle child : children) {
+        final long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (child.isAlive() && System.nanoTime() < waitUntil) {
+          Thread.sleep(100);
+        }
+        assertThat(child.isAlive()).as("child " + child.pid() + " " + child.info().command())
+            .isFalse();
+      }
+      Files.writeString(target.resolve("demo-output.txt"), String.join("\n", lines));
+    } finally {
+      demo.descendants().forEach(ProcessHandle::destroyForcibly);
+      demo.destroyForcibly();
+    }
+  }
+
+  private static int publishedCount(final List<String> lines) {
+    synchronized (lines) {
+      for (final String line : lines) {
+        final Matcher matcher = PUBLISHED.matcher(line);
+        if (matcher.find()) {
+          return Integer.parseInt(matcher.group(1));
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static long enrichedCount(final List<String> lines) {
+    synchronized (lines) {
+      return lines.stream().filter(line -> line.startsWith("enriched [")).count();
+    }
+  }
+
+  private static boolean running(final List<String> lines) {
+    synchronized (lines) {
+      return lines.contains("Ctrl-C stops everything.");
+    }
+  }
+}
