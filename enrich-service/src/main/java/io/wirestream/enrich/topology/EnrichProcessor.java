@@ -80,7 +80,8 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
    * dead letter to the raw topic must not be dropped as a re-send.
    */
   private void forget(final RawArticle article) {
-    if (SeenVersion.of(article).equals(SeenVersion.parse(versions.get(article.getId())))) {
+    final SeenVersion seen = SeenVersion.parse(versions.get(article.getId()));
+    if (seen != null && seen.sameAs(article)) {
       versions.delete(article.getId());
     }
   }

@@ -115,7 +115,7 @@ public final class EnrichTopology {
         .to(topics.entityMentions(), Produced.with(Serdes.String(), mentionSerde)
             .withName("write-entity-mentions"));
 
-    stories.flatMap((id, story) -> Fanout.trendDeltas(story), Named.as("trend-deltas"))
+    stories.process(TrendDeltaProcessor::new, Named.as("trend-deltas"))
         .groupByKey(Grouped.with("by-country", Serdes.String(), trendSerde))
         .windowedBy(TimeWindows.ofSizeAndGrace(config.trendWindow(), config.trendGrace()))
         .reduce(TrendMerger::merge, Named.as("merge-trends"),

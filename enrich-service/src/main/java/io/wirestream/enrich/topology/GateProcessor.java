@@ -26,6 +26,8 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
   private static final Logger LOG = LoggerFactory.getLogger(GateProcessor.class);
   private static final Duration EMBARGO_CHECK = Duration.ofSeconds(1);
   private static final Duration HASH_PURGE = Duration.ofMinutes(10);
+  /** Header on a story that counts in the trends (its first version, not a duplicate). */
+  static final String TREND_HEADER = "ws.trend-count";
 
   private final Duration dedupeRetention;
   private ProcessorContext<String, Step<Gated>> context;
@@ -60,13 +62,11 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
       LOG.info("Dropping {} v{}: v{} is already out", id, article.getVersion(), previous.version());
       return;
     }
-    if (previous != null && article.getVersion() == previous.version()
-        && article.getContentHash().equals(previous.contentHash())
-        && article.getStatus() == previous.status()) {
+    if (previous != null && previous.sameAs(article)) {
       LOG.debug("Dropping exact re-send of {} v{}", id, article.getVersion());
       return;
     }
-    versions.put(id, SeenVersion.of(article).format());
+    versions.put(id, SeenVersion.of(article, previous != null && previous.counted()).format());
     if (isWithdrawn(article)) {
       // A cancel or withhold also cancels a pending embargoed version.
       embargoed.delete(id);
@@ -81,8 +81,22 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
       return;
     }
     embargoed.delete(id);
-    context.forward(record.withValue(Step.ok(new Gated(article, duplicateOf(article, now),
-        false))));
+    forwardStory(record.withValue(Step.ok(new Gated(article, duplicateOf(article, now), false))));
+  }
+
+  /**
+   * Forwards a story for enrichment, marked {@link #TREND_HEADER} when it is to be counted in the
+   * trends: once per story (not per version) and not when it duplicates another id's content.
+   */
+  private void forwardStory(final Record<String, Step<Gated>> record) {
+    final Gated gated = record.value().value();
+    final String id = gated.article().getId();
+    final SeenVersion seen = SeenVersion.parse(versions.get(id));
+    if (gated.duplicateOf() == null && seen != null && !seen.counted()) {
+      versions.put(id, seen.countedNow().format());
+      record.headers().remove(TREND_HEADER).add(TREND_HEADER, new byte[] {1});
+    }
+    context.forward(record);
   }
 
   private static boolean isWithdrawn(final RawArticle article) {
@@ -116,7 +130,7 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
     for (final KeyValue<String, RawArticle> entry : due) {
       embargoed.delete(entry.key);
       LOG.info("Embargo of {} v{} passed; releasing it", entry.key, entry.value.getVersion());
-      context.forward(new Record<>(entry.key, Step.ok(new Gated(entry.value,
+      forwardStory(new Record<>(entry.key, Step.ok(new Gated(entry.value,
           duplicateOf(entry.value, now), false)), now));
     }
   }

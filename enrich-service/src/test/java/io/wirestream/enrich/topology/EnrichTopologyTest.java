@@ -277,6 +277,20 @@ class EnrichTopologyTest {
     });
   }
 
+  @Test
+  void trendsShouldCountAStoryOnceWhateverItsVersionsAndDuplicates() {
+    send(story("v-1", 1, "First text, a good one."));
+    send(story("v-1", 2, "Second text, still good."));
+    send(story("copy", 1, "First text, a good one."));
+
+    final List<KeyValue<String, CountryTrend>> updates = trends.readKeyValuesToList();
+    assertThat(updates).isNotEmpty();
+    assertThat(updates.get(updates.size() - 1).value.getStoryCount())
+        .as("one story: its second version and a copy under another id do not count again")
+        .isEqualTo(1);
+    assertThat(enriched.readValuesToList()).hasSize(3);
+  }
+
   private static byte[] toBytes(final ByteBuffer buffer) {
     final byte[] bytes = new byte[buffer.remaining()];
     buffer.duplicate().get(bytes);
