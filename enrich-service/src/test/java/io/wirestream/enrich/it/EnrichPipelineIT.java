@@ -25,7 +25,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Random;
 import java.util.UUID;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -84,6 +87,11 @@ class EnrichPipelineIT {
         .withTopics(EnrichConfig.TopicNames.standard().withPrefix(prefix));
     final Map<String, Object> registry = config.registryProperties();
 
+    // The raw topic takes records up to 32 MB, so a 20 MB story reaches the app and is refused there.
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      admin.createTopics(List.of(new NewTopic(config.topics().raw(), 2, (short) 1)
+          .configs(Map.of("max.message.bytes", Integer.toString(32 * 1024 * 1024))))).all().get();
+    }
     try (EnrichApp app = EnrichApp.start(config, enricher(), 2, Optional.empty());
         SpecificAvroSerde<RawArticle> rawSerde = WirestreamSerdes.valueSerde(Topics.RAW, registry)) {
       assertThat(app.awaitRunning(Duration.ofSeconds(60))).as("app running").isTrue();
@@ -93,10 +101,16 @@ class EnrichPipelineIT {
       final byte[] unknownId = good.clone();
       ByteBuffer.wrap(unknownId, 1, 4).putInt(Integer.MAX_VALUE - 3);
       final byte[] emptyBody = rawSerde.serializer().serialize(rawTopic, story("empty-1", " "));
+      final byte[] huge = rawSerde.serializer().serialize(rawTopic, story("huge-1",
+          "A very long story. ".repeat(20 * 1024 * 1024 / 19)));
+      final byte[] binary = new byte[4096];
+      new Random(7).nextBytes(binary);
+      binary[0] = (byte) 0x8f;
       final byte[] next = rawSerde.serializer().serialize(rawTopic, story("good-2",
           "A second story, after the poison."));
       final Properties props = new Properties();
       props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.bootstrapServers());
+      props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(32 * 1024 * 1024));
       try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props,
           new StringSerializer(), new ByteArraySerializer())) {
         producer.send(new ProducerRecord<>(rawTopic, "good-1", good)).get();
@@ -104,6 +118,8 @@ class EnrichPipelineIT {
             "plain text, not Avro".getBytes(StandardCharsets.UTF_8))).get();
         producer.send(new ProducerRecord<>(rawTopic, "unknown-1", unknownId)).get();
         producer.send(new ProducerRecord<>(rawTopic, "empty-1", emptyBody)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "huge-1", huge)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "binary-1", binary)).get();
         producer.send(new ProducerRecord<>(rawTopic, "good-2", next)).get();
       }
 
@@ -115,9 +131,9 @@ class EnrichPipelineIT {
           .isEqualTo("MA"));
 
       final List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(stack,
-          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 3);
+          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 5);
       assertThat(dead).extracting(ConsumerRecord::key)
-          .containsExactlyInAnyOrder("junk-1", "unknown-1", "empty-1");
+          .containsExactlyInAnyOrder("junk-1", "unknown-1", "empty-1", "huge-1", "binary-1");
       assertThat(dead).allSatisfy(r -> {
         assertThat(r.value().getSourceTopic()).isIn(rawTopic);
         assertThat(r.value().getSourceOffset()).isNotNull();
@@ -130,6 +146,15 @@ class EnrichPipelineIT {
       assertThat(dead).filteredOn(r -> r.key().equals("unknown-1")).singleElement()
           .satisfies(r -> assertThat(r.value().getErrorMessage())
               .contains("Schema id " + (Integer.MAX_VALUE - 3)));
+      assertThat(dead).filteredOn(r -> r.key().equals("huge-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
+            assertThat(r.value().getErrorMessage()).contains("over the limit of");
+            assertThat(r.value().getValueTruncated()).as("the 20 MB story is kept in part")
+                .isTrue();
+          });
+      assertThat(dead).filteredOn(r -> r.key().equals("binary-1")).singleElement()
+          .satisfies(r -> assertThat(r.value().getErrorMessage()).contains("Unknown magic byte 0x8f"));
       assertThat(dead).filteredOn(r -> r.key().equals("empty-1")).singleElement()
           .satisfies(r -> {
             assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
