@@ -37,9 +37,19 @@ public final class ArticleIdentity {
     return DERIVED_ID_PREFIX + sha256Hex(key).substring(0, 20);
   }
 
-  /** Lower-case hex SHA-256 of the normalized headline and body. */
+  /**
+   * Lower-case hex SHA-256 of the normalized headline and body: the same bytes as
+   * {@code normalize(headline) + "\n" + normalize(body)} in UTF-8, fed to the digest as they are
+   * produced rather than built into strings first (this runs on every story).
+   */
   public static String contentHash(final ParsedStory story) {
-    return sha256Hex(normalize(story.headline()) + '\n' + normalize(story.body()));
+    final MessageDigest digest = sha256();
+    final Utf8Feed feed = new Utf8Feed(digest, story.headline().length() + story.body().length());
+    feed.normalized(story.headline());
+    feed.put('\n');
+    feed.normalized(story.body());
+    feed.flush();
+    return HEX.formatHex(digest.digest());
   }
 
   /**
@@ -85,11 +95,89 @@ public final class ArticleIdentity {
   }
 
   private static String sha256Hex(final String text) {
+    return HEX.formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  private static MessageDigest sha256() {
     try {
-      return HEX.formatHex(MessageDigest.getInstance("SHA-256")
-          .digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (final NoSuchAlgorithmException e) {
       throw new IllegalStateException("Every JDK has SHA-256", e);
+    }
+  }
+
+  /** Normalized text, encoded as UTF-8 into a digest through a small buffer. */
+  private static final class Utf8Feed {
+
+    private final MessageDigest digest;
+    private final byte[] buffer;
+    private int length;
+
+    Utf8Feed(final MessageDigest digest, final int expectedChars) {
+      this.digest = digest;
+      this.buffer = new byte[Math.min(16 * 1024, Math.max(64, expectedChars * 3))];
+    }
+
+    /** What {@link #normalize} would give, encoded. */
+    void normalized(final String text) {
+      final String composed = Normalizer.isNormalized(text, Normalizer.Form.NFKC) ? text
+          : Normalizer.normalize(text, Normalizer.Form.NFKC);
+      boolean pendingSpace = false;
+      boolean started = false;
+      for (int i = 0; i < composed.length(); i++) {
+        final char c = composed.charAt(i);
+        if (isSpace(c)) {
+          pendingSpace = started;
+          continue;
+        }
+        if (pendingSpace) {
+          put(' ');
+          pendingSpace = false;
+        }
+        started = true;
+        final char folded = fold(c);
+        if (Character.isHighSurrogate(folded) && i + 1 < composed.length()
+            && Character.isLowSurrogate(composed.charAt(i + 1))) {
+          putCodePoint(Character.toCodePoint(folded, composed.charAt(++i)));
+        } else if (Character.isSurrogate(folded)) {
+          put('?'); // As String.getBytes does for a lone surrogate.
+        } else {
+          putCodePoint(folded);
+        }
+      }
+    }
+
+    void put(final char ascii) {
+      if (length == buffer.length) {
+        flush();
+      }
+      buffer[length++] = (byte) ascii;
+    }
+
+    private void putCodePoint(final int cp) {
+      if (length + 4 > buffer.length) {
+        flush();
+      }
+      if (cp < 0x80) {
+        buffer[length++] = (byte) cp;
+      } else if (cp < 0x800) {
+        buffer[length++] = (byte) (0xC0 | cp >> 6);
+        buffer[length++] = (byte) (0x80 | cp & 0x3F);
+      } else if (cp < 0x10000) {
+        buffer[length++] = (byte) (0xE0 | cp >> 12);
+        buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[length++] = (byte) (0x80 | cp & 0x3F);
+      } else {
+        buffer[length++] = (byte) (0xF0 | cp >> 18);
+        buffer[length++] = (byte) (0x80 | cp >> 12 & 0x3F);
+        buffer[length++] = (byte) (0x80 | cp >> 6 & 0x3F);
+        buffer[length++] = (byte) (0x80 | cp & 0x3F);
+      }
+    }
+
+    void flush() {
+      digest.update(buffer, 0, length);
+      length = 0;
     }
   }
 }
