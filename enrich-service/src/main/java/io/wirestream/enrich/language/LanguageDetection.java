@@ -21,7 +21,7 @@ import java.util.Optional;
 public final class LanguageDetection {
 
   /** Characters of body text looked at. */
-  public static final int SAMPLE_CHARS = 2_000;
+  public static final int SAMPLE_CHARS = 600;
   /** Below this probability the language is reported as unknown. */
   public static final double MIN_PROBABILITY = 0.80;
 
