@@ -1,5 +1,6 @@
 package io.wirestream.benchmarks;
 
+import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.ArticleStatus;
 import io.wirestream.schemas.avro.CountryEvidence;
 import io.wirestream.schemas.avro.CountryTag;
@@ -106,24 +107,7 @@ public final class BenchmarkStories {
             List.of(new CountryEvidence("Valletta", TextField.BODY, 40, 48, EvidenceKind.CAPITAL))),
         new CountryTag("KP", "North Korea", 0.5,
             List.of(new CountryEvidence("Pyongyang", TextField.BODY, 90, 99, EvidenceKind.CAPITAL))));
-    return EnrichedArticle.newBuilder()
-        .setId(raw.getId())
-        .setVersion(raw.getVersion())
-        .setSource(raw.getSource())
-        .setOutlet(raw.getOutlet())
-        .setSourceGuid(raw.getSourceGuid())
-        .setUrl(raw.getUrl())
-        .setHeadline(raw.getHeadline())
-        .setByline(raw.getByline())
-        .setDateline(raw.getDateline())
-        .setSection(raw.getSection())
-        .setBody(raw.getBody())
-        .setSubjects(raw.getSubjects())
-        .setPublishedAt(raw.getPublishedAt())
-        .setIngestedAt(raw.getIngestedAt())
-        .setContentHash(raw.getContentHash())
-        .setStatus(raw.getStatus())
-        .setFormat(raw.getFormat())
+    return EnrichedArticles.from(raw)
         .setLanguage("en")
         .setEntities(entities)
         .setTone(new Tone(-0.12, ToneLabel.NEGATIVE, 3.1, 4.4, 7.5, 640))

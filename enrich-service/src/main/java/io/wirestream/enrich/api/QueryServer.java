@@ -10,9 +10,11 @@ import io.wirestream.enrich.topology.StoreNames;
 import io.wirestream.schemas.avro.CountryTrend;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.common.serialization.StringSerializer;
@@ -105,7 +108,8 @@ public final class QueryServer implements AutoCloseable {
       return;
     }
     if (!owner.get().equals(self)) {
-      forward(ctx, owner.get(), "/v1/articles/" + ctx.pathParam("id"));
+      forward(ctx, owner.get(), "/v1/articles/"
+          + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
       return;
     }
     local.article(id).ifPresentOrElse(story -> ctx.json(StoryJson.article(story)),
@@ -124,9 +128,7 @@ public final class QueryServer implements AutoCloseable {
       for (final StreamsMetadata instance : streams.metadataForAllStreamsClients()) {
         if (!instance.hostInfo().equals(self)
             && instance.stateStoreNames().contains(StoreNames.COUNTRY_TRENDS)) {
-          trends.addAll(JSON.readValue(get(instance.hostInfo(),
-              "/v1/trends/countries?local=true&window=" + start).body(),
-              new TypeReference<List<Map<String, Object>>>() { }));
+          gather(instance.hostInfo(), start, trends, ctx);
         }
       }
     }
@@ -136,8 +138,32 @@ public final class QueryServer implements AutoCloseable {
     ctx.json(trends);
   }
 
+  /**
+   * Adds one peer's trends. A peer that does not answer (down, rebalancing) does not fail the
+   * whole answer: it is left out and the response says so in {@code X-Wirestream-Partial}.
+   */
+  private void gather(final HostInfo peer, final Instant start,
+      final List<Map<String, Object>> trends, final Context ctx) throws InterruptedException {
+    try {
+      final HttpResponse<String> answer = get(peer,
+          "/v1/trends/countries?local=true&window=" + start);
+      if (answer.statusCode() == 200) {
+        trends.addAll(JSON.readValue(answer.body(),
+            new TypeReference<List<Map<String, Object>>>() { }));
+        return;
+      }
+      LOG.warn("Instance {} answered {} for trends; answering without it", peer,
+          answer.statusCode());
+    } catch (final IOException e) {
+      LOG.warn("Instance {} did not answer for trends ({}); answering without it", peer,
+          e.toString());
+    }
+    ctx.header("X-Wirestream-Partial", "true");
+  }
+
   private void entities(final Context ctx) throws IOException, InterruptedException {
-    final String country = ctx.queryParam("country");
+    final String asked = ctx.queryParam("country");
+    final String country = asked == null ? null : asked.toUpperCase(Locale.ROOT);
     if (country == null || !country.matches("[A-Z]{2}")) {
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "BAD_COUNTRY",
           "message", "country must be an ISO 3166-1 alpha-2 code such as KP"));
@@ -170,10 +196,12 @@ public final class QueryServer implements AutoCloseable {
       return Instant.ofEpochMilli(clock.millis() / size * size);
     }
     try {
-      return Instant.parse(asked);
+      // Any instant inside a window means that window.
+      final long size = window.toMillis();
+      return Instant.ofEpochMilli(Math.floorDiv(Instant.parse(asked).toEpochMilli(), size) * size);
     } catch (final DateTimeParseException e) {
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of("error", "BAD_WINDOW",
-          "message", "window must be 'latest' or an ISO-8601 window start, got " + asked));
+          "message", "window must be 'latest' or an ISO-8601 instant, got " + asked));
       return null;
     }
   }

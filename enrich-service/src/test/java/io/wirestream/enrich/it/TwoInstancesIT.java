@@ -152,7 +152,7 @@ class TwoInstancesIT {
         countries.forEach(trend -> codes.add(trend.path("country").asText()));
         assertThat(codes).containsExactlyInAnyOrder("MA", "PE", "CH", "CU", "FI", "OM");
         countries.forEach(trend -> assertThat(trend.path("storyCount").asLong()).isEqualTo(4));
-        assertThat(get(portB, "/v1/trends/entities?country=PE").path("entities").get(0)
+        assertThat(get(portB, "/v1/trends/entities?country=pe").path("entities").get(0)
             .path("name").asText()).isEqualTo("Ana Borg");
       } finally {
         apiB.close();
