@@ -9,6 +9,7 @@ import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.enrich.topology.EnrichMetrics;
 import io.wirestream.ingest.http.IngestHttpServer;
 import io.wirestream.ingest.http.IngestHttpSettings;
 import io.wirestream.ingest.identity.VersionLedger;
@@ -134,8 +135,8 @@ final class DemoCommand implements Callable<Integer> {
     final EnrichConfig enrichConfig = EnrichConfig.of(bootstrap, registry, state)
         .withApplicationId("wirestream-demo-enrich")
         .withClientProperties(withServer(cluster.clientProperties(), queryPort));
-    final EnrichApp enrich = EnrichApp.start(enrichConfig, NewsEnricher.load(), 6,
-        Optional.empty());
+    final EnrichApp enrich = EnrichApp.start(enrichConfig, NewsEnricher.load(),
+        new EnrichMetrics(meters), 6, Optional.empty());
     started.push(enrich);
     new KafkaStreamsMetrics(enrich.streams()).bindTo(meters);
     started.push(QueryServer.start(enrich.streams(), new HostInfo("127.0.0.1", queryPort),

@@ -2,6 +2,7 @@ package io.wirestream.enrich.app;
 
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.Enricher;
+import io.wirestream.enrich.topology.EnrichMetrics;
 import io.wirestream.enrich.topology.EnrichTopology;
 import io.wirestream.schemas.TopicAdmin;
 import java.time.Duration;
@@ -28,8 +29,9 @@ public final class EnrichApp implements AutoCloseable {
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
   private final CountDownLatch stopped = new CountDownLatch(1);
 
-  private EnrichApp(final EnrichConfig config, final Enricher enricher) {
-    this.streams = new KafkaStreams(EnrichTopology.build(config, enricher),
+  private EnrichApp(final EnrichConfig config, final Enricher enricher,
+      final EnrichMetrics metrics) {
+    this.streams = new KafkaStreams(EnrichTopology.build(config, enricher, metrics),
         config.streamsProperties());
     streams.setUncaughtExceptionHandler(error -> {
       LOG.error("Enrich app failed; shutting this instance down", error);
@@ -44,11 +46,17 @@ public final class EnrichApp implements AutoCloseable {
     });
   }
 
-  /** Creates missing topics, then starts the app. */
+  /** Creates missing topics, then starts the app, its metrics going nowhere. */
   public static EnrichApp start(final EnrichConfig config, final Enricher enricher,
       final int partitions, final Optional<Short> replicationFactor) {
+    return start(config, enricher, EnrichMetrics.none(), partitions, replicationFactor);
+  }
+
+  /** Creates missing topics, then starts the app, counting into {@code metrics}. */
+  public static EnrichApp start(final EnrichConfig config, final Enricher enricher,
+      final EnrichMetrics metrics, final int partitions, final Optional<Short> replicationFactor) {
     ensureTopics(config, partitions, replicationFactor);
-    final EnrichApp app = new EnrichApp(config, enricher);
+    final EnrichApp app = new EnrichApp(config, enricher, metrics);
     app.streams.start();
     return app;
   }

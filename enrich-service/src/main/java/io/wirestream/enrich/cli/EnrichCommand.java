@@ -7,6 +7,7 @@ import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.enrich.topology.EnrichMetrics;
 import io.wirestream.schemas.cli.ClusterOptions;
 import io.wirestream.schemas.cli.TopicOptions;
 import java.io.PrintWriter;
@@ -99,8 +100,8 @@ public final class EnrichCommand implements Callable<Integer> {
         trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), defaults.maxBodyChars());
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     final PrintWriter out = spec.commandLine().getErr();
-    final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), topicOptions.partitions(),
-        topicOptions.replicationFactor());
+    final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), new EnrichMetrics(meters),
+        topicOptions.partitions(), topicOptions.replicationFactor());
     // Registered before anything else can fail, so Streams is always closed cleanly.
     final List<AutoCloseable> running = new CopyOnWriteArrayList<>(List.of(app));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "enrich-shutdown"));

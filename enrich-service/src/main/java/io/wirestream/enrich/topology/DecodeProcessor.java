@@ -21,10 +21,12 @@ final class DecodeProcessor implements Processor<String, byte[], String, Step<Ra
   private static final Logger LOG = LoggerFactory.getLogger(DecodeProcessor.class);
 
   private final Deserializer<RawArticle> deserializer;
+  private final EnrichMetrics metrics;
   private ProcessorContext<String, Step<RawArticle>> context;
 
-  DecodeProcessor(final Deserializer<RawArticle> deserializer) {
+  DecodeProcessor(final Deserializer<RawArticle> deserializer, final EnrichMetrics metrics) {
     this.deserializer = deserializer;
+    this.metrics = metrics;
   }
 
   @Override
@@ -49,6 +51,7 @@ final class DecodeProcessor implements Processor<String, byte[], String, Step<Ra
       LOG.warn("Dead-lettering unreadable record {}: {}", context.recordMetadata()
           .map(m -> m.topic() + "-" + m.partition() + "@" + m.offset()).orElse("?"),
           e.getMessage());
+      metrics.deadLettered(DeadLetterStage.DESERIALIZE);
       context.forward(record.withValue(Step.failed(RecordDeadLetters.of(context, record.key(),
           record.value(), record.headers(), DeadLetterStage.DESERIALIZE, e, null))));
     }

@@ -26,11 +26,13 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
   private final Serializer<RawArticle> rawSerializer;
   private final String rawTopic;
   private final int maxBodyChars;
+  private final EnrichMetrics metrics;
   private ProcessorContext<String, Step<EnrichedArticle>> context;
   private KeyValueStore<String, String> versions;
 
   EnrichProcessor(final Enricher enricher, final Serializer<RawArticle> rawSerializer,
-      final String rawTopic, final int maxBodyChars) {
+      final String rawTopic, final int maxBodyChars, final EnrichMetrics metrics) {
+    this.metrics = metrics;
     this.enricher = enricher;
     this.rawSerializer = rawSerializer;
     this.rawTopic = rawTopic;
@@ -52,6 +54,7 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
     }
     final Gated gated = step.value();
     if (gated.tombstone()) {
+      metrics.tombstone();
       context.forward(record.withValue(Step.ok(null)));
       return;
     }
@@ -64,11 +67,13 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
         // only the topology knows, so it is set here through Avro's generic accessor.
         enriched.put("duplicateOf", gated.duplicateOf());
       }
+      metrics.enriched(enriched, context.currentSystemTimeMs());
       context.forward(record.withValue(Step.ok(enriched)));
     } catch (final RuntimeException e) {
       LOG.warn("Dead-lettering {} v{}: cannot enrich: {}", article.getId(), article.getVersion(),
           e.getMessage());
       forget(article);
+      metrics.deadLettered(DeadLetterStage.ENRICH);
       context.forward(record.withValue(Step.failed(RecordDeadLetters.of(context, record.key(),
           rawSerializer.serialize(rawTopic, article), record.headers(), DeadLetterStage.ENRICH,
           e, article.getId()))));

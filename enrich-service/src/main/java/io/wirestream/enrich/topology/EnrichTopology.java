@@ -52,8 +52,14 @@ public final class EnrichTopology {
   private EnrichTopology() {
   }
 
-  /** Builds the topology; no I/O, no KafkaStreams. */
+  /** Builds the topology without exported metrics; no I/O, no KafkaStreams. */
   public static Topology build(final EnrichConfig config, final Enricher enricher) {
+    return build(config, enricher, EnrichMetrics.none());
+  }
+
+  /** Builds the topology, counting into {@code metrics}; no I/O, no KafkaStreams. */
+  public static Topology build(final EnrichConfig config, final Enricher enricher,
+      final EnrichMetrics metrics) {
     final Map<String, Object> registry = config.registryProperties();
     final SpecificAvroSerde<RawArticle> rawSerde = WirestreamSerdes.valueSerde(Topics.RAW, registry);
     final SpecificAvroSerde<EnrichedArticle> enrichedSerde =
@@ -79,11 +85,11 @@ public final class EnrichTopology {
     final KStream<String, Step<EnrichedArticle>> enrichedSteps = builder
         .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray())
             .withName("read-raw"))
-        .process(() -> new DecodeProcessor(rawSerde.deserializer()), Named.as("decode"))
-        .process(() -> new GateProcessor(config.dedupeRetention()), Named.as("gate"),
+        .process(() -> new DecodeProcessor(rawSerde.deserializer(), metrics), Named.as("decode"))
+        .process(() -> new GateProcessor(config.dedupeRetention(), metrics), Named.as("gate"),
             StoreNames.ARTICLE_VERSIONS, StoreNames.CONTENT_HASHES, StoreNames.EMBARGOED)
         .process(() -> new EnrichProcessor(enricher, rawSerde.serializer(), topics.raw(),
-            config.maxBodyChars()), Named.as("enrich"), StoreNames.ARTICLE_VERSIONS);
+            config.maxBodyChars(), metrics), Named.as("enrich"), StoreNames.ARTICLE_VERSIONS);
 
     final Map<String, KStream<String, Step<EnrichedArticle>>> branches = enrichedSteps
         .split(Named.as("outcome-"))

@@ -30,13 +30,15 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
   static final String TREND_HEADER = "ws.trend-count";
 
   private final Duration dedupeRetention;
+  private final EnrichMetrics metrics;
   private ProcessorContext<String, Step<Gated>> context;
   private KeyValueStore<String, String> versions;
   private KeyValueStore<String, String> hashes;
   private KeyValueStore<String, RawArticle> embargoed;
 
-  GateProcessor(final Duration dedupeRetention) {
+  GateProcessor(final Duration dedupeRetention, final EnrichMetrics metrics) {
     this.dedupeRetention = dedupeRetention;
+    this.metrics = metrics;
   }
 
   @Override
@@ -60,10 +62,12 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
     final SeenVersion previous = SeenVersion.parse(versions.get(id));
     if (previous != null && article.getVersion() < previous.version()) {
       LOG.info("Dropping {} v{}: v{} is already out", id, article.getVersion(), previous.version());
+      metrics.droppedOlderVersion();
       return;
     }
     if (previous != null && previous.sameAs(article)) {
       LOG.debug("Dropping exact re-send of {} v{}", id, article.getVersion());
+      metrics.droppedResend();
       return;
     }
     versions.put(id, SeenVersion.of(article, previous != null && previous.counted()).format());
@@ -78,6 +82,7 @@ final class GateProcessor implements Processor<String, Step<RawArticle>, String,
       embargoed.put(id, article);
       LOG.info("Holding {} v{} until its embargo at {}", id, article.getVersion(),
           article.getEmbargoUntil());
+      metrics.heldForEmbargo();
       return;
     }
     embargoed.delete(id);

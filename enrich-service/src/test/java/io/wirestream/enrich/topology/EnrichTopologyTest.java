@@ -2,6 +2,7 @@ package io.wirestream.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.schemas.Topics;
 import io.wirestream.schemas.avro.ArticleStatus;
@@ -45,6 +46,7 @@ class EnrichTopologyTest {
   Path stateDir;
   private String scope;
   private TopologyTestDriver driver;
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
   private SpecificAvroSerde<RawArticle> rawSerde;
   private TestInputTopic<String, RawArticle> raw;
   private TestInputTopic<String, byte[]> rawBytes;
@@ -59,8 +61,8 @@ class EnrichTopologyTest {
     scope = "enrich-topology-" + UUID.randomUUID();
     final EnrichConfig config = EnrichConfig.of("dummy:9092", "mock://" + scope, stateDir);
     final Map<String, Object> registry = config.registryProperties();
-    driver = new TopologyTestDriver(EnrichTopology.build(config, new FakeEnricher()),
-        config.streamsProperties(), T0);
+    driver = new TopologyTestDriver(EnrichTopology.build(config, new FakeEnricher(),
+        new EnrichMetrics(meters)), config.streamsProperties(), T0);
     rawSerde = WirestreamSerdes.valueSerde(Topics.RAW, registry);
     raw = driver.createInputTopic(Topics.RAW.name(), new StringSerializer(),
         rawSerde.serializer(), T0, Duration.ofSeconds(1));
@@ -289,6 +291,27 @@ class EnrichTopologyTest {
         .as("one story: its second version and a copy under another id do not count again")
         .isEqualTo(1);
     assertThat(enriched.readValuesToList()).hasSize(3);
+  }
+
+  @Test
+  void metricsShouldCountWhatHappenedToEachStory() {
+    send(story("m-1", 1, "A good day."));
+    send(story("m-1", 1, "A good day."));
+    send(story("boom", 1, "EXPLODE"));
+    rawBytes.pipeInput("junk", new byte[] {1, 2, 3});
+    send(RawArticle.newBuilder(story("m-1", 2, "A good day.")).setStatus(ArticleStatus.CANCELED)
+        .build());
+
+    assertThat(count("wirestream.enrich.stories", "outcome", "enriched")).isEqualTo(1);
+    assertThat(count("wirestream.enrich.stories", "outcome", "dropped_resend")).isEqualTo(1);
+    assertThat(count("wirestream.enrich.stories", "outcome", "tombstone")).isEqualTo(1);
+    assertThat(count("wirestream.enrich.dead.letters", "stage", "enrich")).isEqualTo(1);
+    assertThat(count("wirestream.enrich.dead.letters", "stage", "deserialize")).isEqualTo(1);
+    assertThat(meters.get("wirestream.enrich.entities.per.story").summary().count()).isEqualTo(1);
+  }
+
+  private double count(final String name, final String tag, final String value) {
+    return meters.get(name).tag(tag, value).counter().count();
   }
 
   private static byte[] toBytes(final ByteBuffer buffer) {
