@@ -53,11 +53,7 @@ final class TailCommand implements Callable<Integer> {
     }
     final PrintWriter out = spec.commandLine().getOut();
     final Properties client = new Properties();
-    cluster.clientProperties().forEach((key, value) -> {
-      if (!SchemaRegistryConfig.isRegistryKey(key)) {
-        client.put(key, value);
-      }
-    });
+    client.putAll(SchemaRegistryConfig.kafkaProperties(cluster.clientProperties()));
     client.put("bootstrap.servers", cluster.bootstrapServers());
     final CountDownLatch stopped = new CountDownLatch(1);
     try (EnrichedFollower follower = new EnrichedFollower(client,

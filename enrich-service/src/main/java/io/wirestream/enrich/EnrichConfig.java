@@ -128,11 +128,7 @@ public record EnrichConfig(String bootstrapServers, String schemaRegistryUrl, St
     // A slow story (a long body) must not abort the transaction it is part of.
     props.put(StreamsConfig.producerPrefix("transaction.timeout.ms"), "60000");
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
-    clientProperties.forEach((key, value) -> {
-      if (!SchemaRegistryConfig.isRegistryKey(key)) {
-        props.put(key, value);
-      }
-    });
+    props.putAll(SchemaRegistryConfig.kafkaProperties(clientProperties));
     return props;
   }
 

@@ -6,6 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wirestream.ingest.identity.VersionLedger;
 import io.wirestream.ingest.parse.RejectReason;
 import io.wirestream.schemas.avro.SourceFormat;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Ingest's own metrics (Prometheus names in brackets): stories by outcome and format
@@ -15,6 +18,8 @@ import io.wirestream.schemas.avro.SourceFormat;
 public final class IngestMetrics {
 
   private final MeterRegistry registry;
+  private final Map<String, Counter> stories = new ConcurrentHashMap<>();
+  private final Map<RejectReason, Counter> rejections = new ConcurrentHashMap<>();
   private final Counter publishFailures;
   private final Counter deadLetters;
   private final DistributionSummary documentBytes;
@@ -30,18 +35,20 @@ public final class IngestMetrics {
   }
 
   void story(final VersionLedger.Outcome outcome, final SourceFormat format) {
-    Counter.builder("wirestream.ingest.stories")
-        .description("Stories read, by outcome: new, updated, unchanged, stale")
-        .tag("outcome", outcome.name().toLowerCase(java.util.Locale.ROOT))
-        .tag("format", format.name().toLowerCase(java.util.Locale.ROOT))
-        .register(registry).increment();
+    // Looked up once per (outcome, format): this runs for every story.
+    stories.computeIfAbsent(outcome.name() + "/" + format.name(), key ->
+        Counter.builder("wirestream.ingest.stories")
+            .description("Stories read, by outcome: new, updated, unchanged, stale")
+            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+            .tag("format", format.name().toLowerCase(Locale.ROOT))
+            .register(registry)).increment();
   }
 
   void rejected(final RejectReason reason) {
-    Counter.builder("wirestream.ingest.rejected")
+    rejections.computeIfAbsent(reason, key -> Counter.builder("wirestream.ingest.rejected")
         .description("Inputs or items rejected, by reason")
-        .tag("reason", reason.name().toLowerCase(java.util.Locale.ROOT))
-        .register(registry).increment();
+        .tag("reason", reason.name().toLowerCase(Locale.ROOT))
+        .register(registry)).increment();
   }
 
   void publishFailed() {

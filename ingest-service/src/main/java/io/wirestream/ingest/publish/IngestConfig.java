@@ -3,7 +3,6 @@ package io.wirestream.ingest.publish;
 import io.wirestream.ingest.parse.ParserConfig;
 import io.wirestream.schemas.Topics;
 import io.wirestream.schemas.registry.SchemaRegistryConfig;
-import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -80,7 +79,7 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl,
     props.put(ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024));
     props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
     props.put(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, Integer.toString(16 * 1024 * 1024));
-    props.putAll(kafkaOnly(clientProperties));
+    props.putAll(SchemaRegistryConfig.kafkaProperties(clientProperties));
     return props;
   }
 
@@ -88,22 +87,12 @@ public record IngestConfig(String bootstrapServers, String schemaRegistryUrl,
   public Properties commonClientProperties() {
     final Properties props = new Properties();
     props.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
-    props.putAll(kafkaOnly(clientProperties));
+    props.putAll(SchemaRegistryConfig.kafkaProperties(clientProperties));
     return props;
   }
 
   /** Settings of the registry client and serdes. */
   public Map<String, Object> registryProperties() {
     return SchemaRegistryConfig.registryProperties(schemaRegistryUrl, clientProperties);
-  }
-
-  private static Map<String, String> kafkaOnly(final Map<String, String> properties) {
-    final Map<String, String> kafka = new HashMap<>();
-    properties.forEach((key, value) -> {
-      if (!SchemaRegistryConfig.isRegistryKey(key)) {
-        kafka.put(key, value);
-      }
-    });
-    return kafka;
   }
 }

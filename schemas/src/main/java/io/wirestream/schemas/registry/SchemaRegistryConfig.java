@@ -3,6 +3,8 @@ package io.wirestream.schemas.registry;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -86,7 +88,7 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
   /** The registry settings among client properties, with the given registry URL. */
   public static Map<String, Object> registryProperties(final String url,
       final Map<String, String> clientProperties) {
-    final Map<String, Object> props = new java.util.HashMap<>();
+    final Map<String, Object> props = new HashMap<>();
     clientProperties.forEach((key, value) -> {
       if (isRegistryKey(key)) {
         props.put(key, value);
@@ -94,6 +96,17 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
     });
     props.put(SCHEMA_REGISTRY_URL, url);
     return props;
+  }
+
+  /** The Kafka client settings among client properties: everything that is not a registry key. */
+  public static Map<String, String> kafkaProperties(final Map<String, String> clientProperties) {
+    final Map<String, String> kafka = new LinkedHashMap<>();
+    clientProperties.forEach((key, value) -> {
+      if (!isRegistryKey(key)) {
+        kafka.put(key, value);
+      }
+    });
+    return kafka;
   }
 
   /** True for {@code mock://scope} URLs. */

@@ -58,6 +58,18 @@ class SchemaRegistryConfigTest {
   }
 
   @Test
+  void shouldSplitOneClientConfigIntoKafkaAndRegistrySettings() {
+    final Map<String, String> client = Map.of("security.protocol", "SASL_SSL",
+        "sasl.mechanism", "SCRAM-SHA-512", "basic.auth.user.info", "u:p",
+        "schema.registry.ssl.truststore.location", "/etc/ts.jks");
+
+    assertThat(SchemaRegistryConfig.kafkaProperties(client)).containsOnlyKeys(
+        "security.protocol", "sasl.mechanism");
+    assertThat(SchemaRegistryConfig.registryProperties("http://r:8081", client)).containsOnlyKeys(
+        "basic.auth.user.info", "schema.registry.ssl.truststore.location", "schema.registry.url");
+  }
+
+  @Test
   void shouldRefuseAMissingUrl() {
     assertThatThrownBy(() -> SchemaRegistryConfig.fromConfigs(Map.of()))
         .isInstanceOf(ConfigException.class)
