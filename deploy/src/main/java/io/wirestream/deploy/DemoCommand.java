@@ -1,49 +1,25 @@
 package io.wirestream.deploy;
 
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.deploy.local.LocalPipeline;
 import io.wirestream.devstack.DevStack;
 import io.wirestream.devstack.DevStackOptions;
-import io.wirestream.enrich.EnrichConfig;
-import io.wirestream.enrich.NewsEnricher;
-import io.wirestream.enrich.api.QueryServer;
-import io.wirestream.enrich.app.EnrichApp;
-import io.wirestream.enrich.topology.EnrichMetrics;
-import io.wirestream.ingest.http.IngestHttpServer;
-import io.wirestream.ingest.http.IngestHttpSettings;
-import io.wirestream.ingest.identity.VersionLedger;
-import io.wirestream.ingest.parse.StoryParsers;
-import io.wirestream.ingest.pipeline.IngestMetrics;
 import io.wirestream.ingest.pipeline.IngestPipeline;
 import io.wirestream.ingest.pipeline.IngestSummary;
-import io.wirestream.ingest.publish.IngestConfig;
-import io.wirestream.ingest.publish.KafkaStorySink;
-import io.wirestream.ingest.publish.LedgerLoader;
-import io.wirestream.ingest.publish.TopicInitializer;
 import io.wirestream.schemas.cli.ClusterOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Deque;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
-import org.apache.kafka.streams.state.HostInfo;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -52,8 +28,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code wirestream demo}: the whole pipeline in one process: a real broker and registry (devstack,
- * or an external cluster), the ingest HTTP endpoint, the enrich-service with its query API, the
- * bundled sample stories ingested, and every enriched story printed as it arrives. Runs until
+ * or an external cluster), the ingest HTTP endpoint, the enrich-service with its query API, the live
+ * dashboard page, the bundled sample stories ingested, and every enriched story printed as it arrives. Runs until
  * Ctrl-C, then stops everything it started.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
@@ -76,6 +52,10 @@ final class DemoCommand implements Callable<Integer> {
   @Option(names = "--enrich-port", defaultValue = "8082",
       description = "Enrich query API port on 127.0.0.1 (default 8082; 0 for any free one).")
   private int enrichPort;
+
+  @Option(names = "--dashboard-port", defaultValue = "8081",
+      description = "Live dashboard page port on 127.0.0.1 (default 8081; 0 for any free one).")
+  private int dashboardPort;
 
   @Option(names = "--state-dir", paramLabel = "DIR",
       description = "Enrich state stores (default: a directory under the broker data or tmp).")
@@ -125,56 +105,29 @@ final class DemoCommand implements Callable<Integer> {
             "--schema-registry-url is required with --bootstrap-servers");
       }
     }
-    final int ingestPort = port == 0 ? freePort() : port;
-    final int queryPort = enrichPort == 0 ? freePort() : enrichPort;
-    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
-
-    say(out, "Starting enrich-service (loading NLP models)...");
+    say(out, "Starting enrich-service (loading NLP models), ingest-service and dashboard...");
     final Path state = stateDir != null ? stateDir : dataDir != null ? dataDir.resolve("enrich")
         : Files.createTempDirectory("wirestream-demo-enrich");
-    final EnrichConfig enrichConfig = EnrichConfig.of(bootstrap, registry, state)
-        .withApplicationId("wirestream-demo-enrich")
-        .withClientProperties(withServer(cluster.clientProperties(), queryPort));
-    final EnrichApp enrich = EnrichApp.start(enrichConfig, NewsEnricher.load(),
-        new EnrichMetrics(meters), 6, Optional.empty());
-    started.push(enrich);
-    new KafkaStreamsMetrics(enrich.streams()).bindTo(meters);
-    started.push(QueryServer.start(enrich.streams(), new HostInfo("127.0.0.1", queryPort),
-        enrichConfig.trendWindow(), meters));
-
-    final IngestConfig ingestConfig = IngestConfig.of(bootstrap, registry)
-        .withClientProperties(cluster.clientProperties());
-    TopicInitializer.ensureTopics(ingestConfig);
-    final VersionLedger ledger = new VersionLedger();
-    LedgerLoader.load(ingestConfig, ledger, Duration.ofMinutes(2));
-    final KafkaStorySink sink = new KafkaStorySink(ingestConfig);
-    started.push(sink);
-    sink.bindMetrics(meters);
-    final IngestPipeline pipeline = new IngestPipeline(new StoryParsers(ingestConfig.parser()),
-        ledger, sink, new IngestMetrics(meters), Clock.systemUTC());
-    started.push(IngestHttpServer.start(new IngestHttpSettings("127.0.0.1", ingestPort,
-        Optional.empty(), ingestConfig.parser().maxDocumentBytes()), pipeline, meters,
-        sink::ready));
-
-    started.push(new EnrichedFollower(ingestConfig.commonClientProperties(),
-        enrichConfig.registryProperties(), enrichConfig.topics().enriched(), true,
-        (id, story) -> say(out, "enriched " + StoryLine.format(id, story))));
+    final LocalPipeline pipeline = LocalPipeline.start(new LocalPipeline.Settings(bootstrap,
+        registry, cluster.clientProperties(), port, enrichPort, dashboardPort, state,
+        "wirestream-demo-enrich", 6), (id, story) -> say(out, "enriched "
+            + StoryLine.format(id, story)));
+    started.push(pipeline);
 
     if (!noSamples) {
-      final IngestSummary summary = ingestSamples(pipeline);
+      final IngestSummary summary = ingestSamples(pipeline.ingest());
       summary.awaitAcknowledgements();
       summary.lines().forEach(line -> say(out, "samples: " + line));
     }
     say(out, "");
     say(out, "Wirestream demo is running:");
+    say(out, "  live dashboard           " + pipeline.dashboardUrl());
     say(out, "  Kafka bootstrap servers  " + bootstrap);
     say(out, "  schema registry          " + registry);
-    say(out, "  ingest stories           POST http://127.0.0.1:" + ingestPort + "/v1/articles");
-    say(out, "  latest story by id       GET  http://127.0.0.1:" + queryPort
-        + "/v1/articles/{id}");
-    say(out, "  country trends           GET  http://127.0.0.1:" + queryPort
-        + "/v1/trends/countries");
-    say(out, "  metrics                  GET  http://127.0.0.1:" + queryPort + "/metrics");
+    say(out, "  ingest stories           POST " + pipeline.ingestUrl() + "/v1/articles");
+    say(out, "  latest story by id       GET  " + pipeline.queryUrl() + "/v1/articles/{id}");
+    say(out, "  country trends           GET  " + pipeline.queryUrl() + "/v1/trends/countries");
+    say(out, "  metrics (Prometheus)     GET  " + pipeline.queryUrl() + "/metrics");
     say(out, "Ctrl-C stops everything.");
   }
 
@@ -202,13 +155,6 @@ final class DemoCommand implements Callable<Integer> {
     }
   }
 
-  private static Map<String, String> withServer(
-      final Map<String, String> client, final int queryPort) {
-    final Map<String, String> properties = new LinkedHashMap<>(client);
-    properties.putIfAbsent("application.server", "127.0.0.1:" + queryPort);
-    return properties;
-  }
-
   private void stopAll(final PrintWriter out) {
     synchronized (started) {
       if (started.isEmpty()) {
@@ -231,14 +177,6 @@ final class DemoCommand implements Callable<Integer> {
     synchronized (out) {
       out.println(line);
       out.flush();
-    }
-  }
-
-  private static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
     }
   }
 }

@@ -56,7 +56,7 @@ final class TailCommand implements Callable<Integer> {
     client.putAll(SchemaRegistryConfig.kafkaProperties(cluster.clientProperties()));
     client.put("bootstrap.servers", cluster.bootstrapServers());
     final CountDownLatch stopped = new CountDownLatch(1);
-    try (EnrichedFollower follower = new EnrichedFollower(client,
+    try (TopicFollower<EnrichedArticle> follower = TopicFollower.enriched(client,
         SchemaRegistryConfig.registryProperties(cluster.schemaRegistryUrl(),
             cluster.clientProperties()), topic, fromBeginning, (id, story) -> {
               if (matches(story)) {

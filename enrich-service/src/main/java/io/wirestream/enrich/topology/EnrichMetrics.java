@@ -9,14 +9,19 @@ import io.wirestream.schemas.avro.DeadLetterStage;
 import io.wirestream.schemas.avro.EnrichedArticle;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The enrich-service's own metrics (Prometheus names): stories by outcome
  * ({@code wirestream_enrich_stories_total{outcome}}), dead letters by stage
  * ({@code wirestream_enrich_dead_letters_total{stage}}), enrichment time
  * ({@code wirestream_enrich_duration_seconds}), end-to-end latency from ingest
- * ({@code wirestream_enrich_end_to_end_latency_seconds}), entities and countries per story.
- * Meters are created once; the per-record cost is an increment.
+ * ({@code wirestream_enrich_end_to_end_latency_seconds}), entities and countries per story (with
+ * buckets, so dashboards can show the share of stories with none), and quality signals: stories per
+ * tagged country ({@code wirestream_enrich_country_tags_total{country}}), per language and per tone
+ * label. Meters are created once (per country or language on first sight, at most a few hundred);
+ * the per-record cost is a map lookup and an increment.
  */
 public final class EnrichMetrics {
 
@@ -31,8 +36,13 @@ public final class EnrichMetrics {
   private final Timer latency;
   private final DistributionSummary entities;
   private final DistributionSummary countries;
+  private final MeterRegistry registry;
+  private final Map<String, Counter> byCountry = new ConcurrentHashMap<>();
+  private final Map<String, Counter> byLanguage = new ConcurrentHashMap<>();
+  private final Map<String, Counter> byTone = new ConcurrentHashMap<>();
 
   public EnrichMetrics(final MeterRegistry registry) {
+    this.registry = registry;
     this.enriched = outcome(registry, "enriched");
     this.tombstones = outcome(registry, "tombstone");
     this.resends = outcome(registry, "dropped_resend");
@@ -47,9 +57,12 @@ public final class EnrichMetrics {
         .description("From ingest (ingestedAt) to enriched").publishPercentileHistogram()
         .maximumExpectedValue(Duration.ofMinutes(5)).register(registry);
     this.entities = DistributionSummary.builder("wirestream.enrich.entities.per.story")
-        .description("Entities found per story").register(registry);
+        .description("Entities found per story")
+        // Buckets must be above 0; le="0.5" counts the stories with no entity at all.
+        .serviceLevelObjectives(0.5, 1, 2, 5, 10, 20, 50).register(registry);
     this.countries = DistributionSummary.builder("wirestream.enrich.countries.per.story")
-        .description("Countries tagged per story").register(registry);
+        .description("Countries tagged per story")
+        .serviceLevelObjectives(0.5, 1, 2, 3, 5, 10).register(registry);
   }
 
   /** Metrics that go nowhere, for tests and batch runs that do not export them. */
@@ -76,6 +89,19 @@ public final class EnrichMetrics {
         nowMillis - story.getIngestedAt().toEpochMilli())));
     entities.record(story.getEntities().size());
     countries.record(story.getCountries().size());
+    story.getCountries().forEach(tag -> byCountry.computeIfAbsent(tag.getCode(),
+        code -> Counter.builder("wirestream.enrich.country.tags").tag("country", code)
+            .description("Enriched stories tagged with each country").register(registry))
+        .increment());
+    final String language = story.getLanguage() == null ? "unknown" : story.getLanguage();
+    byLanguage.computeIfAbsent(language, key -> Counter.builder("wirestream.enrich.languages")
+        .tag("language", key).description("Enriched stories by detected language")
+        .register(registry)).increment();
+    final String tone = story.getTone() == null ? "none"
+        : story.getTone().getLabel().name().toLowerCase(Locale.ROOT);
+    byTone.computeIfAbsent(tone, key -> Counter.builder("wirestream.enrich.tone.labels")
+        .tag("label", key).description("Enriched stories by tone label (none: not English)")
+        .register(registry)).increment();
   }
 
   void tombstone() {

@@ -2,6 +2,7 @@ package io.wirestream.enrich.topology;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.schemas.Topics;
@@ -308,6 +309,11 @@ class EnrichTopologyTest {
     assertThat(count("wirestream.enrich.dead.letters", "stage", "enrich")).isEqualTo(1);
     assertThat(count("wirestream.enrich.dead.letters", "stage", "deserialize")).isEqualTo(1);
     assertThat(meters.get("wirestream.enrich.entities.per.story").summary().count()).isEqualTo(1);
+    assertThat(meters.find("wirestream.enrich.languages").counters())
+        .as("one enriched story, counted once under its language")
+        .extracting(Counter::count).containsExactly(1.0);
+    assertThat(meters.find("wirestream.enrich.tone.labels").counters())
+        .extracting(Counter::count).containsExactly(1.0);
   }
 
   private double count(final String name, final String tag, final String value) {

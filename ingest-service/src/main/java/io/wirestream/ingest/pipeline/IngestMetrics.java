@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.wirestream.ingest.identity.VersionLedger;
 import io.wirestream.ingest.parse.RejectReason;
 import io.wirestream.schemas.avro.SourceFormat;
+import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -19,13 +20,19 @@ public final class IngestMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, Counter> stories = new ConcurrentHashMap<>();
-  private final Map<RejectReason, Counter> rejections = new ConcurrentHashMap<>();
+  private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
   private final Counter publishFailures;
   private final Counter deadLetters;
   private final DistributionSummary documentBytes;
 
   public IngestMetrics(final MeterRegistry registry) {
     this.registry = registry;
+    // Every reason exists from the start at 0, so rates and alerts work before the first reject.
+    for (final RejectReason reason : RejectReason.values()) {
+      rejections.put(reason, Counter.builder("wirestream.ingest.rejected")
+          .description("Inputs or items rejected, by reason")
+          .tag("reason", reason.name().toLowerCase(Locale.ROOT)).register(registry));
+    }
     this.publishFailures = Counter.builder("wirestream.ingest.publish.failures")
         .description("Stories the broker did not acknowledge").register(registry);
     this.deadLetters = Counter.builder("wirestream.ingest.dead.letters")
@@ -45,11 +52,9 @@ public final class IngestMetrics {
   }
 
   void rejected(final RejectReason reason) {
-    rejections.computeIfAbsent(reason, key -> Counter.builder("wirestream.ingest.rejected")
-        .description("Inputs or items rejected, by reason")
-        .tag("reason", reason.name().toLowerCase(Locale.ROOT))
-        .register(registry)).increment();
+    rejections.get(reason).increment();
   }
+
 
   void publishFailed() {
     publishFailures.increment();
