@@ -1,6 +1,10 @@
 package io.wirestream.enrich.cli;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
 import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.enrich.EnrichConfig;
@@ -99,6 +103,11 @@ public final class EnrichCommand implements Callable<Integer> {
         EnrichConfig.TopicNames.standard().withPrefix(topicPrefix), stateDir, threads,
         trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), defaults.maxBodyChars());
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Heap, GC, threads and CPU next to our own series: the dashboards show them per service.
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
     final PrintWriter out = spec.commandLine().getErr();
     final EnrichApp app = EnrichApp.start(config, NewsEnricher.load(), new EnrichMetrics(meters),
         topicOptions.partitions(), topicOptions.replicationFactor());

@@ -1,5 +1,9 @@
 package io.wirestream.ingest.cli;
 
+import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
+import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.ingest.feed.FeedPoller;
@@ -162,6 +166,11 @@ public final class IngestCommand implements Callable<Integer> {
     final ParserConfig parserConfig = ParserConfig.defaults().withDefaultZone(zone)
         .withMaxDocumentBytes(maxDocumentBytes);
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    // Heap, GC, threads and CPU next to our own series: the dashboards show them per service.
+    new JvmMemoryMetrics().bindTo(meters);
+    new JvmGcMetrics().bindTo(meters);
+    new JvmThreadMetrics().bindTo(meters);
+    new ProcessorMetrics().bindTo(meters);
     final VersionLedger ledger = new VersionLedger();
     try (StorySink sink = dryRun ? new DryRunSink(spec.commandLine().getOut())
         : kafkaSink(parserConfig, ledger, meters)) {
