@@ -5,6 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +41,8 @@ class DemoCommandIT {
     final Path java = Path.of(System.getProperty("java.home"), "bin", "java");
     final Process demo = new ProcessBuilder(java.toString(), "-Xmx1g",
         "-cp", target.resolve("wirestream.jar") + ":" + target.resolve("lib") + "/*",
-        "io.wirestream.deploy.WirestreamCli", "demo", "--port", "0", "--enrich-port", "0")
+        "io.wirestream.deploy.WirestreamCli", "demo", "--port", "0", "--enrich-port", "0",
+        "--dashboard-port", "0")
         .redirectErrorStream(true)
         .start();
     final List<String> lines = Collections.synchronizedList(new ArrayList<>());
@@ -66,6 +71,17 @@ class DemoCommandIT {
       assertThat(enrichedCount(lines)).as(String.join("\n", lines)).isEqualTo(published);
       assertThat(lines).anyMatch(line -> line.startsWith("enriched [") && line.contains("(person)"));
       assertThat(children).as("the registry runs as a child process").isNotEmpty();
+
+      // The live page is up and has seen every sample come out of the enricher.
+      final String page = dashboardUrl(lines);
+      final HttpClient http = HttpClient.newHttpClient();
+      assertThat(http.send(HttpRequest.newBuilder(URI.create(page)).build(),
+          HttpResponse.BodyHandlers.ofString()).body()).contains("<title>Wirestream live</title>");
+      final String snapshot = http.send(HttpRequest.newBuilder(URI.create(page + "api/dashboard"))
+          .build(), HttpResponse.BodyHandlers.ofString()).body();
+      final Matcher out = Pattern.compile("\"storiesOut\":(\\d+)").matcher(snapshot);
+      assertThat(out.find()).as(snapshot).isTrue();
+      assertThat(Long.parseLong(out.group(1))).isGreaterThanOrEqualTo(published);
 
       // Ctrl-C is SIGINT to the process.
       new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
@@ -97,6 +113,14 @@ class DemoCommandIT {
       }
     }
     return -1;
+  }
+
+  private static String dashboardUrl(final List<String> lines) {
+    synchronized (lines) {
+      return lines.stream().filter(line -> line.strip().startsWith("live dashboard"))
+          .map(line -> line.substring(line.indexOf("http://")).strip()).findFirst()
+          .orElseThrow(() -> new AssertionError("no dashboard URL in:\n" + String.join("\n", lines)));
+    }
   }
 
   private static long enrichedCount(final List<String> lines) {
