@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-/** Picks free TCP ports on the loopback interface for components that need a fixed port up front. */
-final class LoopbackPorts {
+/**
+ * Picks free TCP ports on the loopback interface for components that need a fixed port up front
+ * (a registry child process, a Streams query API whose address is configured before it listens).
+ */
+public final class LoopbackPorts {
 
   /** The only address devstack components listen on. */
   static final String HOST = "127.0.0.1";
@@ -20,7 +23,7 @@ final class LoopbackPorts {
    * <p>All sockets are held open together so the ports differ; there is still a small window in
    * which another process could take one before the component binds it.
    */
-  static int[] pick(final int count) {
+  public static int[] pick(final int count) {
     final ServerSocket[] sockets = new ServerSocket[count];
     try {
       final InetAddress loopback = InetAddress.getByName(HOST);
@@ -40,7 +43,7 @@ final class LoopbackPorts {
   }
 
   /** Returns one port that was free on 127.0.0.1 a moment ago. */
-  static int pick() {
+  public static int pick() {
     return pick(1)[0];
   }
 

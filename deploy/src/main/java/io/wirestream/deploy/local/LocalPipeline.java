@@ -11,6 +11,7 @@ import io.wirestream.deploy.TopicFollower;
 import io.wirestream.deploy.dashboard.DashboardServer;
 import io.wirestream.deploy.dashboard.DashboardState;
 import io.wirestream.deploy.dashboard.FlowProbe;
+import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
@@ -27,10 +28,6 @@ import io.wirestream.ingest.publish.KafkaStorySink;
 import io.wirestream.ingest.publish.LedgerLoader;
 import io.wirestream.ingest.publish.TopicInitializer;
 import io.wirestream.schemas.avro.EnrichedArticle;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -110,7 +107,7 @@ public final class LocalPipeline implements AutoCloseable {
     new JvmGcMetrics().bindTo(meters);
     new JvmThreadMetrics().bindTo(meters);
     new ProcessorMetrics().bindTo(meters);
-    queryPort = settings.queryPort() == 0 ? freePort() : settings.queryPort();
+    queryPort = settings.queryPort() == 0 ? LoopbackPorts.pick() : settings.queryPort();
     enrichConfig = EnrichConfig.of(settings.bootstrapServers(), settings.schemaRegistryUrl(),
             settings.stateDir())
         .withApplicationId(settings.applicationId())
@@ -210,14 +207,5 @@ public final class LocalPipeline implements AutoCloseable {
     final Map<String, String> properties = new LinkedHashMap<>(client);
     properties.putIfAbsent("application.server", HOST + ":" + queryPort);
     return properties;
-  }
-
-  /** A free port now, for the query API, whose address must be known before it starts. */
-  static int freePort() {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    } catch (final IOException e) {
-      throw new UncheckedIOException("No free port on 127.0.0.1", e);
-    }
   }
 }

@@ -8,10 +8,9 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.wirestream.deploy.local.LocalPipeline;
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
+import io.wirestream.devstack.LoopbackPorts;
 import java.io.File;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -294,7 +293,7 @@ class OperationsIT {
     }
     final Path file = work.resolve("prometheus.yml");
     YAML.writeValue(file.toFile(), config);
-    final int port = freePort();
+    final int port = LoopbackPorts.pick();
     prometheusUrl = "http://127.0.0.1:" + port;
     final Process process = new ProcessBuilder("prometheus", "--config.file=" + file,
         "--storage.tsdb.path=" + work.resolve("prometheus-data"),
@@ -448,11 +447,5 @@ class OperationsIT {
       Thread.sleep(500);
     }
     throw new AssertionError("story " + id + " not enriched in time (last status " + status + ")");
-  }
-
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
   }
 }

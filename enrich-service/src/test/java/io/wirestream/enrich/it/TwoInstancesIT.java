@@ -8,6 +8,7 @@ import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
+import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
@@ -18,9 +19,6 @@ import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.avro.SourceFormat;
 import io.wirestream.schemas.serde.SpecificAvroSerde;
 import io.wirestream.schemas.serde.WirestreamSerdes;
-import java.io.IOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -71,12 +69,6 @@ class TwoInstancesIT {
     this.stack = stack;
   }
 
-  private static int freePort() throws IOException {
-    try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-      return socket.getLocalPort();
-    }
-  }
-
   private static RawArticle story(final int n) {
     final String dateline = DATELINES[n % DATELINES.length];
     return RawArticle.newBuilder().setId("story-" + n).setVersion(1).setSource("Test Wire")
@@ -112,8 +104,8 @@ class TwoInstancesIT {
   void eitherInstanceShouldAnswerForAllKeysAndOneShouldTakeOverWhenTheOtherStops()
       throws Exception {
     final String prefix = "it-" + UUID.randomUUID() + ".";
-    final int portA = freePort();
-    final int portB = freePort();
+    final int portA = LoopbackPorts.pick();
+    final int portB = LoopbackPorts.pick();
     final EnrichConfig base = EnrichConfig.of(stack.bootstrapServers(), stack.schemaRegistryUrl(),
         stateA).withApplicationId("it-two-" + UUID.randomUUID())
         .withTopics(EnrichConfig.TopicNames.standard().withPrefix(prefix));
