@@ -38,6 +38,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
 import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.errors.TopicAuthorizationException;
@@ -107,6 +108,7 @@ class SecurePipelineIT {
 
       final Duration refusal = assertWrongPasswordIsRefused(secure);
       assertMissingTrustStoreIsRefused(secure);
+      assertServicesStopOnAWrongPassword(secure);
       System.out.printf("SecurePipelineIT: story %s ingested over SASL_SSL %s, enriched, read back by"
           + " user reader (countries %s); registry %s; wrong password refused in %d ms%n",
           "urn:secure:1", secure, story.getCountries().stream().map(tag -> tag.getCode()).toList(),
@@ -222,6 +224,34 @@ class SecurePipelineIT {
     return took;
   }
 
+  /** Both services fail at start with the authentication error instead of hanging. */
+  private void assertServicesStopOnAWrongPassword(final String bootstrapServers) throws IOException {
+    final Map<String, String> wrong = new LinkedHashMap<>(clientProperties("ingest"));
+    wrong.put("sasl.jaas.config", SaslSslListener.jaasConfig("ingest", "not-the-password"));
+    final StringWriter err = new StringWriter();
+    final CommandLine cli = WirestreamCli.commandLine();
+    cli.setErr(new PrintWriter(err));
+    cli.setOut(new PrintWriter(new StringWriter()));
+    final long started = System.nanoTime();
+    final int exit = cli.execute("ingest", "--bootstrap-servers", bootstrapServers,
+        "--schema-registry-url", registry.confluentApiUrl(), "--command-config",
+        writeClientConfig("ingest-wrong", wrong).toString(), "--no-progress",
+        work.resolve("inbox").toString());
+    assertThat(exit).as(err.toString()).isEqualTo(1);
+    assertThat(err.toString()).contains("SaslAuthenticationException");
+    assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(60));
+
+    final Map<String, String> wrongEnrich = new LinkedHashMap<>(clientProperties("enrich"));
+    wrongEnrich.put("sasl.jaas.config", SaslSslListener.jaasConfig("enrich", "not-the-password"));
+    final EnrichConfig config = EnrichConfig.of(bootstrapServers, registry.confluentApiUrl(),
+        Files.createDirectories(work.resolve("state-wrong"))).withClientProperties(wrongEnrich);
+    assertThatThrownBy(() -> EnrichApp.start(config, article -> {
+      throw new AssertionError("nothing may be enriched without logging in");
+    }, 2, Optional.empty()))
+        .isInstanceOf(KafkaException.class)
+        .hasRootCauseInstanceOf(SaslAuthenticationException.class);
+  }
+
   private static void assertMissingTrustStoreIsRefused(final String bootstrapServers) {
     final Map<String, String> client = new LinkedHashMap<>(clientProperties("reader"));
     client.remove("ssl.truststore.location");
@@ -253,11 +283,16 @@ class SecurePipelineIT {
   }
 
   private Path clientConfig(final String user) throws IOException {
+    return writeClientConfig(user, clientProperties(user));
+  }
+
+  private Path writeClientConfig(final String name, final Map<String, String> settings)
+      throws IOException {
     final Properties file = new Properties();
-    file.putAll(clientProperties(user));
-    final Path path = work.resolve(user + "-client.properties");
+    file.putAll(settings);
+    final Path path = work.resolve(name + "-client.properties");
     try (OutputStream out = Files.newOutputStream(path)) {
-      file.store(out, "client settings of user " + user);
+      file.store(out, "client settings " + name);
     }
     return path;
   }
