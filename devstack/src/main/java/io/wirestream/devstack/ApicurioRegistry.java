@@ -12,13 +12,18 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * A shutdown hook covers the ordinary exits.
  *
  * <p>Its output goes to {@code registry.log} in a temporary directory, removed on {@link #close()}.
+ *
+ * <p>Started with a {@link LocalCertificate}, it serves HTTPS only, so tests can prove that clients reach
+ * it with a trust store.
  */
 public final class ApicurioRegistry implements AutoCloseable {
 
@@ -57,16 +65,16 @@ public final class ApicurioRegistry implements AutoCloseable {
 
   private final Process wrapper;
   private final ProcessHandle registry;
-  private final int port;
+  private final String baseUrl;
   private final Path workDir;
   private final Thread shutdownHook;
   private boolean closed;
 
-  private ApicurioRegistry(final Process wrapper, final ProcessHandle registry, final int port,
-      final Path workDir) {
+  private ApicurioRegistry(final Process wrapper, final ProcessHandle registry, final String baseUrl,
+      final int port, final Path workDir) {
     this.wrapper = wrapper;
     this.registry = registry;
-    this.port = port;
+    this.baseUrl = baseUrl;
     this.workDir = workDir;
     this.shutdownHook = new Thread(this::close, "apicurio-registry-shutdown-" + port);
   }
@@ -92,18 +100,40 @@ public final class ApicurioRegistry implements AutoCloseable {
    * @throws IllegalStateException as {@link #start()}
    */
   public static ApicurioRegistry start(final Map<String, String> systemProperties) {
+    return start(systemProperties, null);
+  }
+
+  /**
+   * Starts the registry as {@link #start(Map)}; with a certificate it serves HTTPS only, with that
+   * certificate, and {@link #baseUrl()} is {@code https://127.0.0.1:PORT}.
+   *
+   * @param tlsOrNull the server certificate, or {@code null} for plain HTTP
+   * @throws IllegalStateException as {@link #start()}
+   */
+  public static ApicurioRegistry start(final Map<String, String> systemProperties,
+      final LocalCertificate tlsOrNull) {
     Objects.requireNonNull(systemProperties, "systemProperties");
     final long started = System.nanoTime();
     final ApicurioDistribution distribution = ApicurioDistribution.locate();
     final Path workDir = createWorkDir();
-    final int port = LoopbackPorts.pick();
+    final int[] ports = LoopbackPorts.pick(2);
+    final Map<String, String> properties = new LinkedHashMap<>(systemProperties);
+    final Map<String, String> environment = new LinkedHashMap<>();
+    if (tlsOrNull != null) {
+      properties.putAll(tlsProperties(ports[1], tlsOrNull));
+      // Quarkus reads its settings from the environment too: the password stays off the command line.
+      environment.put("QUARKUS_HTTP_SSL_CERTIFICATE_KEY_STORE_PASSWORD", tlsOrNull.password());
+    }
     final Path logFile = workDir.resolve(LOG_FILE_NAME);
-    final Process wrapper = launch(workDir, logFile, registryCommand(distribution, port, systemProperties));
+    final Process wrapper = launch(workDir, logFile, registryCommand(distribution, ports[0], properties),
+        environment);
 
-    final String baseUrl = baseUrl(port);
+    final String baseUrl = tlsOrNull == null ? "http://" + LoopbackPorts.HOST + ":" + ports[0]
+        : "https://" + LoopbackPorts.HOST + ":" + ports[1];
     try {
-      final ProcessHandle registry = awaitReady(wrapper, baseUrl, workDir.resolve(PID_FILE_NAME), logFile);
-      final ApicurioRegistry running = new ApicurioRegistry(wrapper, registry, port, workDir);
+      final ProcessHandle registry = awaitReady(wrapper, baseUrl, probeClient(tlsOrNull),
+          workDir.resolve(PID_FILE_NAME), logFile);
+      final ApicurioRegistry running = new ApicurioRegistry(wrapper, registry, baseUrl, ports[0], workDir);
       Runtime.getRuntime().addShutdownHook(running.shutdownHook);
       LOG.info("Apicurio registry {} ready at {} (pid {}) in {} ms", distribution.version(), baseUrl,
           registry.pid(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started));
@@ -115,12 +145,12 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
   }
 
-  /** Returns {@code http://127.0.0.1:PORT}. */
+  /** Returns {@code http://127.0.0.1:PORT}, or {@code https://...} when started with a certificate. */
   public String baseUrl() {
-    return baseUrl(port);
+    return baseUrl;
   }
 
-  /** Returns the Confluent-compatible API base, {@code http://127.0.0.1:PORT/apis/ccompat/v7}. */
+  /** Returns the Confluent-compatible API base, {@code http(s)://127.0.0.1:PORT/apis/ccompat/v7}. */
   public String confluentApiUrl() {
     return baseUrl() + CONFLUENT_API_PATH;
   }
@@ -148,7 +178,7 @@ public final class ApicurioRegistry implements AutoCloseable {
     removeShutdownHook();
     stop(wrapper, registry);
     DirectoryDeleter.deleteQuietly(workDir);
-    LOG.info("Apicurio registry at {} stopped", baseUrl());
+    LOG.info("Apicurio registry at {} stopped", baseUrl);
   }
 
   @Override
@@ -160,7 +190,8 @@ public final class ApicurioRegistry implements AutoCloseable {
    * Starts {@code registryCommand} under the wrapper script, output to {@code logFile}. Deletes
    * {@code workDir} if that fails.
    */
-  private static Process launch(final Path workDir, final Path logFile, final List<String> registryCommand) {
+  private static Process launch(final Path workDir, final Path logFile, final List<String> registryCommand,
+      final Map<String, String> environment) {
     final List<String> command = new ArrayList<>();
     try {
       command.add("bash");
@@ -168,11 +199,12 @@ public final class ApicurioRegistry implements AutoCloseable {
       command.add(workDir.toString());
       command.addAll(registryCommand);
       // stdin stays a pipe held open by this JVM: it is the wrapper's lifeline (see class doc).
-      return new ProcessBuilder(command)
+      final ProcessBuilder builder = new ProcessBuilder(command)
           .directory(workDir.toFile())
           .redirectErrorStream(true)
-          .redirectOutput(logFile.toFile())
-          .start();
+          .redirectOutput(logFile.toFile());
+      builder.environment().putAll(environment);
+      return builder.start();
     } catch (final IOException e) {
       DirectoryDeleter.deleteQuietly(workDir);
       throw new UncheckedIOException("Could not start the Apicurio registry: " + String.join(" ", command), e);
@@ -205,14 +237,48 @@ public final class ApicurioRegistry implements AutoCloseable {
     return command;
   }
 
+  /** HTTPS on {@code sslPort} with the certificate's key store, and no plain HTTP at all. */
+  private static Map<String, String> tlsProperties(final int sslPort, final LocalCertificate certificate) {
+    final Map<String, String> props = new LinkedHashMap<>();
+    props.put("quarkus.http.ssl-port", Integer.toString(sslPort));
+    props.put("quarkus.http.ssl.certificate.key-store-file", certificate.keyStore().toString());
+    props.put("quarkus.http.ssl.certificate.key-store-file-type", LocalCertificate.STORE_TYPE);
+    props.put("quarkus.http.insecure-requests", "disabled");
+    return props;
+  }
+
+  /** A readiness probe client; with a certificate, one that trusts exactly that certificate. */
+  private static HttpClient probeClient(final LocalCertificate tlsOrNull) {
+    final HttpClient.Builder builder = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT);
+    if (tlsOrNull != null) {
+      builder.sslContext(trusting(tlsOrNull));
+    }
+    return builder.build();
+  }
+
+  private static SSLContext trusting(final LocalCertificate certificate) {
+    try (InputStream in = Files.newInputStream(certificate.trustStore())) {
+      final KeyStore trustStore = KeyStore.getInstance(LocalCertificate.STORE_TYPE);
+      trustStore.load(in, certificate.password().toCharArray());
+      final TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+      trust.init(trustStore);
+      final SSLContext context = SSLContext.getInstance("TLS");
+      context.init(null, trust.getTrustManagers(), null);
+      return context;
+    } catch (final IOException e) {
+      throw new UncheckedIOException("Could not read trust store " + certificate.trustStore(), e);
+    } catch (final GeneralSecurityException e) {
+      throw new IllegalStateException("Could not load trust store " + certificate.trustStore(), e);
+    }
+  }
+
   /**
    * Polls the subjects endpoint until it answers 200; fails fast if the process exits.
    *
    * @return the handle of the registry JVM, whose pid the wrapper wrote to {@code pidFile}
    */
-  private static ProcessHandle awaitReady(final Process wrapper, final String baseUrl, final Path pidFile,
-      final Path logFile) {
-    final HttpClient http = HttpClient.newBuilder().connectTimeout(PROBE_TIMEOUT).build();
+  private static ProcessHandle awaitReady(final Process wrapper, final String baseUrl, final HttpClient http,
+      final Path pidFile, final Path logFile) {
     final HttpRequest probe = HttpRequest.newBuilder(URI.create(baseUrl + CONFLUENT_API_PATH + "/subjects"))
         .timeout(PROBE_TIMEOUT)
         .GET()
@@ -338,7 +404,4 @@ public final class ApicurioRegistry implements AutoCloseable {
     }
   }
 
-  private static String baseUrl(final int port) {
-    return "http://" + LoopbackPorts.HOST + ":" + port;
-  }
 }

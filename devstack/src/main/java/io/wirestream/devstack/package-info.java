@@ -12,6 +12,8 @@
  *   <li>{@link io.wirestream.devstack.DevStackExtension}: JUnit 5 injection of one shared stack per
  *       test JVM; {@link io.wirestream.devstack.DevStackMode} picks embedded or containers.</li>
  *   <li>{@link io.wirestream.devstack.DevStackMain}: runs the stack until Ctrl-C.</li>
+ *   <li>{@link io.wirestream.devstack.LocalCertificate} and {@link io.wirestream.devstack.SaslSslListener}:
+ *       a broker with a SASL_SSL (SCRAM) listener and an HTTPS-only registry, for security tests.</li>
  * </ul>
  */
 package io.wirestream.devstack;

@@ -62,10 +62,12 @@ public final class RestSchemaRegistryClient implements SchemaRegistryClient {
     this.baseUrls = config.urls().stream().map(RestSchemaRegistryClient::withoutUserInfo).toList();
     this.authorization = config.userInfo().map(info -> "Basic "
         + Base64.getEncoder().encodeToString(info.getBytes(StandardCharsets.UTF_8)));
-    this.http = HttpClient.newBuilder()
+    final HttpClient.Builder http = HttpClient.newBuilder()
         .connectTimeout(config.requestTimeout())
-        .version(HttpClient.Version.HTTP_1_1)
-        .build();
+        .version(HttpClient.Version.HTTP_1_1);
+    // Built here, so a missing or unreadable trust store fails at start, naming the key.
+    config.trustStore().ifPresent(store -> http.sslContext(store.sslContext()));
+    this.http = http.build();
   }
 
   @Override

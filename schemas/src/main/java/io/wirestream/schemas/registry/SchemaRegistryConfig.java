@@ -23,9 +23,11 @@ import org.apache.kafka.common.config.ConfigException;
  *     overloaded (I/O error, 408, 429, 5xx)
  * @param retryBackoff wait before the first retry; doubled for each further one
  * @param requestTimeout timeout of a single HTTP request
+ * @param trustStore what an {@code https://} registry's certificate is checked against; empty for
+ *     the JVM's default trust store
  */
 public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, int maxRetries,
-    Duration retryBackoff, Duration requestTimeout) {
+    Duration retryBackoff, Duration requestTimeout, Optional<RegistryTrustStore> trustStore) {
 
   public static final String SCHEMA_REGISTRY_URL = "schema.registry.url";
   public static final String BASIC_AUTH_CREDENTIALS_SOURCE = "basic.auth.credentials.source";
@@ -40,6 +42,7 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
       throw new ConfigException(SCHEMA_REGISTRY_URL + " must name at least one URL");
     }
     Objects.requireNonNull(userInfo, "userInfo");
+    Objects.requireNonNull(trustStore, "trustStore");
     if (maxRetries < 0) {
       throw new ConfigException(MAX_RETRIES, maxRetries, "must be >= 0");
     }
@@ -72,7 +75,8 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
     return new SchemaRegistryConfig(urls, userInfo(configs, urls),
         intValue(configs, MAX_RETRIES, 3),
         Duration.ofMillis(intValue(configs, RETRY_BACKOFF_MS, 100)),
-        Duration.ofMillis(intValue(configs, REQUEST_TIMEOUT_MS, 10_000)));
+        Duration.ofMillis(intValue(configs, REQUEST_TIMEOUT_MS, 10_000)),
+        RegistryTrustStore.fromConfigs(configs));
   }
 
   /**
@@ -120,12 +124,13 @@ public record SchemaRegistryConfig(List<URI> urls, Optional<String> userInfo, in
     return "SchemaRegistryConfig[urls=" + urls.stream().map(u -> u.getUserInfo() == null
         ? u.toString() : u.toString().replace(u.getRawUserInfo() + "@", "***@")).toList()
         + ", basicAuth=" + userInfo.isPresent() + ", maxRetries=" + maxRetries
-        + ", retryBackoff=" + retryBackoff + ", requestTimeout=" + requestTimeout + "]";
+        + ", retryBackoff=" + retryBackoff + ", requestTimeout=" + requestTimeout
+        + trustStore.map(store -> ", trustStore=" + store).orElse("") + "]";
   }
 
   /** A copy with other retry settings. */
   public SchemaRegistryConfig withRetries(final int retries, final Duration backoff) {
-    return new SchemaRegistryConfig(urls, userInfo, retries, backoff, requestTimeout);
+    return new SchemaRegistryConfig(urls, userInfo, retries, backoff, requestTimeout, trustStore);
   }
 
   private static List<String> splitUrls(final Object raw) {
