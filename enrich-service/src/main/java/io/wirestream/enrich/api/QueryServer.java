@@ -93,9 +93,21 @@ public final class QueryServer implements AutoCloseable {
    */
   public static QueryServer start(final KafkaStreams streams, final HostInfo self,
       final Duration window, final PrometheusMeterRegistry meters) {
+    return start(streams, self, self.host(), window, meters);
+  }
+
+  /**
+   * Serves on {@code bindHost} (e.g. 0.0.0.0 in a container) at {@code self}'s port, while
+   * {@code self} (this app's {@code application.server}, e.g. a pod's stable DNS name) is the
+   * address other instances reach it at.
+   *
+   * @param window the trend window size
+   */
+  public static QueryServer start(final KafkaStreams streams, final HostInfo self,
+      final String bindHost, final Duration window, final PrometheusMeterRegistry meters) {
     final QueryServer server = new QueryServer(streams, self, window, meters, Clock.systemUTC());
-    server.app.start(self.host(), self.port());
-    LOG.info("Query API on http://{}:{}", self.host(), server.app.port());
+    server.app.start(bindHost, self.port());
+    LOG.info("Query API on http://{}:{} (advertised as {})", bindHost, server.app.port(), self);
     return server;
   }
 

@@ -51,7 +51,8 @@ public final class EnrichCommand implements Callable<Integer> {
       description = "Where the state stores live (env WIRESTREAM_STATE_DIR).")
   private Path stateDir;
 
-  @Option(names = "--threads", defaultValue = "2", description = "Stream threads (default 2).")
+  @Option(names = "--threads", defaultValue = "${env:WIRESTREAM_ENRICH_THREADS:-2}",
+      description = "Stream threads (default 2; env WIRESTREAM_ENRICH_THREADS).")
   private int threads;
 
   @Option(names = "--topic-prefix", defaultValue = "",
@@ -65,9 +66,17 @@ public final class EnrichCommand implements Callable<Integer> {
       description = "Query API and metrics port (default 8082; env WIRESTREAM_ENRICH_HTTP_PORT).")
   private int httpPort;
 
-  @Option(names = "--http-host", defaultValue = "127.0.0.1",
-      description = "Interface the query API binds and advertises to other instances.")
+  @Option(names = "--http-host", defaultValue = "${env:WIRESTREAM_ENRICH_HTTP_HOST:-127.0.0.1}",
+      description = "Interface the query API binds (default 127.0.0.1; 0.0.0.0 in a container;"
+          + " env WIRESTREAM_ENRICH_HTTP_HOST).")
   private String httpHost;
+
+  @Option(names = "--advertised-host", paramLabel = "HOST",
+      defaultValue = "${env:WIRESTREAM_ENRICH_ADVERTISED_HOST}",
+      description = "Host name other instances reach this one's query API at (application.server;"
+          + " default: --http-host, which must then not be a wildcard such as 0.0.0.0;"
+          + " env WIRESTREAM_ENRICH_ADVERTISED_HOST).")
+  private String advertisedHost;
 
   @Option(names = "--trend-window", defaultValue = "PT15M",
       description = "Trend window (ISO-8601 duration, default PT15M).")
@@ -86,6 +95,19 @@ public final class EnrichCommand implements Callable<Integer> {
     }
   }
 
+  /** The address peers forward to: a wildcard bind address cannot be one. */
+  private String advertisedHost() {
+    if (advertisedHost != null && !advertisedHost.isBlank()) {
+      return advertisedHost.trim();
+    }
+    if (httpHost.equals("0.0.0.0") || httpHost.equals("::") || httpHost.equals("[::]")) {
+      throw new CommandLine.ParameterException(spec.commandLine(), "--http-host " + httpHost
+          + " binds every interface; give --advertised-host (or"
+          + " WIRESTREAM_ENRICH_ADVERTISED_HOST), the name other instances reach this one at");
+    }
+    return httpHost;
+  }
+
   @Override
   public Integer call() throws InterruptedException {
     if (cluster.bootstrapServers() == null || cluster.schemaRegistryUrl() == null) {
@@ -93,9 +115,10 @@ public final class EnrichCommand implements Callable<Integer> {
           + " --schema-registry-url are required (or WIRESTREAM_BOOTSTRAP_SERVERS and"
           + " WIRESTREAM_SCHEMA_REGISTRY_URL)");
     }
+    final String advertised = advertisedHost();
     final Map<String, String> client = new LinkedHashMap<>(cluster.clientProperties());
     // Other instances forward queries for keys they do not own to this address.
-    client.putIfAbsent("application.server", httpHost + ":" + httpPort);
+    client.putIfAbsent("application.server", advertised + ":" + httpPort);
     final EnrichConfig defaults = EnrichConfig.of(cluster.bootstrapServers(),
         cluster.schemaRegistryUrl(), stateDir);
     final EnrichConfig config = new EnrichConfig(defaults.bootstrapServers(),
@@ -115,11 +138,11 @@ public final class EnrichCommand implements Callable<Integer> {
     final List<AutoCloseable> running = new CopyOnWriteArrayList<>(List.of(app));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "enrich-shutdown"));
     new KafkaStreamsMetrics(app.streams()).bindTo(meters);
-    final QueryServer api = QueryServer.start(app.streams(), new HostInfo(httpHost, httpPort),
-        trendWindow, meters);
+    final QueryServer api = QueryServer.start(app.streams(), new HostInfo(advertised, httpPort),
+        httpHost, trendWindow, meters);
     running.add(0, api);
     out.printf("enrich-service %s: reading %s; query API on http://%s:%d/v1/...%n",
-        NewsEnricher.VERSION, config.topics().raw(), httpHost, api.port());
+        NewsEnricher.VERSION, config.topics().raw(), advertised, api.port());
     out.flush();
     final Optional<Throwable> fatal = app.awaitStopped();
     api.close();

@@ -101,11 +101,15 @@ public final class IngestCommand implements Callable<Integer> {
   private Duration interval;
 
   @Option(names = "--http-port", paramLabel = "PORT",
-      description = "Serve POST /v1/articles, /health/ready and /metrics on this port (0: any).")
+      defaultValue = "${env:WIRESTREAM_INGEST_HTTP_PORT}",
+      description = "Serve POST /v1/articles, /health/live, /health/ready and /metrics on this port"
+          + " (0: any; env WIRESTREAM_INGEST_HTTP_PORT).")
   private Integer httpPort;
 
-  @Option(names = "--http-host", paramLabel = "HOST", defaultValue = "127.0.0.1",
-      description = "Interface the HTTP endpoint binds (default 127.0.0.1).")
+  @Option(names = "--http-host", paramLabel = "HOST",
+      defaultValue = "${env:WIRESTREAM_INGEST_HTTP_HOST:-127.0.0.1}",
+      description = "Interface the HTTP endpoint binds (default 127.0.0.1; 0.0.0.0 in a"
+          + " container; env WIRESTREAM_INGEST_HTTP_HOST).")
   private String httpHost;
 
   @Option(names = "--http-token", paramLabel = "TOKEN",
