@@ -13,7 +13,8 @@ import picocli.CommandLine.Command;
     description = "Wirestream: wire stories in, enriched news topics out, on Apache Kafka.",
     subcommands = {DemoCommand.class, TailCommand.class, SmokeCommand.class,
         DevStackCommand.class, IngestCommand.class,
-        EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, SchemasCommand.class})
+        EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, SchemasCommand.class,
+        DlqCommand.class})
 public final class WirestreamCli {
 
   private WirestreamCli() {

@@ -82,6 +82,13 @@ public final class EnrichCommand implements Callable<Integer> {
       description = "Trend window (ISO-8601 duration, default PT15M).")
   private Duration trendWindow;
 
+  @Option(names = "--max-body-chars", paramLabel = "N",
+      defaultValue = "${env:WIRESTREAM_ENRICH_MAX_BODY_CHARS:-" + EnrichConfig.DEFAULT_MAX_BODY_CHARS
+          + "}",
+      description = "Longer bodies are dead-lettered (stage ENRICH) instead of enriched "
+          + "(default ${DEFAULT-VALUE}; env WIRESTREAM_ENRICH_MAX_BODY_CHARS).")
+  private int maxBodyChars;
+
   @Spec
   private CommandLine.Model.CommandSpec spec;
 
@@ -124,7 +131,7 @@ public final class EnrichCommand implements Callable<Integer> {
     final EnrichConfig config = new EnrichConfig(defaults.bootstrapServers(),
         defaults.schemaRegistryUrl(), applicationId, client,
         EnrichConfig.TopicNames.standard().withPrefix(topicPrefix), stateDir, threads,
-        trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), defaults.maxBodyChars());
+        trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), maxBodyChars);
     final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     // Heap, GC, threads and CPU next to our own series: the dashboards show them per service.
     new JvmMemoryMetrics().bindTo(meters);
