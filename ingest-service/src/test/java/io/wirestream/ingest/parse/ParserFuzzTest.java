@@ -26,8 +26,8 @@ import org.junit.jupiter.api.AfterAll;
  *
  * <p>Without {@code JAZZER_FUZZ} each target runs once on the empty input and on its seeds in
  * {@code ParserFuzzTestInputs/<target>/} (found crashes are kept there as regression seeds). With
- * it, Jazzer fuzzes one target per JVM; the build has one surefire execution per target (see
- * ingest-service/pom.xml and docs/ingest.md).
+ * it, Jazzer fuzzes one target per JVM; the build has one surefire execution per target, each
+ * bounded by {@code wirestream.fuzz.duration} (profile {@code fuzz} in ingest-service/pom.xml).
  */
 class ParserFuzzTest {
 
@@ -47,29 +47,29 @@ class ParserFuzzTest {
   private static final AtomicLong LARGEST_INPUT = new AtomicLong();
   private static final Map<RejectReason, AtomicLong> REJECTIONS = new ConcurrentHashMap<>();
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void plainText(final byte[] input) throws Exception {
     assertStoryOrSpecificRejection(PARSERS, input, Optional.of(SourceFormat.PLAIN_TEXT));
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void ninjs(final byte[] input) throws Exception {
     assertStoryOrSpecificRejection(PARSERS, input, Optional.of(SourceFormat.NINJS));
   }
 
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void newsMlG2(final byte[] input) throws Exception {
     assertStoryOrSpecificRejection(PARSERS, input, Optional.of(SourceFormat.NEWSML_G2));
   }
 
   /** RSS and Atom share one parser ({@link FeedParser}); Rome tells them apart. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void feed(final byte[] input) throws Exception {
     assertStoryOrSpecificRejection(PARSERS, input, Optional.of(SourceFormat.RSS));
   }
 
   /** Format detection, then whichever parser it picks, with a size limit the fuzzer can cross. */
-  @FuzzTest(maxDuration = "20s")
+  @FuzzTest(maxDuration = "15s")
   void detected(final byte[] input) throws Exception {
     final Optional<RejectReason> reason =
         assertStoryOrSpecificRejection(SMALL_LIMIT_PARSERS, input, Optional.empty());
