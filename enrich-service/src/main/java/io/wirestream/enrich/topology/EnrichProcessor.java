@@ -13,8 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Enricher} on each story let through. A story that cannot be enriched (empty or
- * oversized body, an NLP failure) becomes a dead letter with stage ENRICH and the story as Avro
+ * Runs the {@link Enricher} on each story let through. A story that cannot be enriched (empty,
+ * oversized or mostly-markup body, an NLP failure) becomes a dead letter with stage ENRICH and the story as Avro
  * bytes, ready to replay (the gate forgets the version, so the replay is not taken for a
  * re-send); the app goes on. Tombstones pass through as null values.
  */
@@ -98,6 +98,12 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
     if (article.getBody().length() > maxBodyChars) {
       throw new IllegalArgumentException("story " + article.getId() + " has a body of "
           + article.getBody().length() + " characters, over the limit of " + maxBodyChars);
+    }
+    if (Markup.isMostlyMarkup(article.getBody())) {
+      throw new IllegalArgumentException("story " + article.getId() + " has a body that is mostly"
+          + " markup: " + Markup.tagChars(article.getBody()) + " of its "
+          + article.getBody().length() + " characters are HTML/XML tags, where news.raw.v1"
+          + " carries plain text");
     }
   }
 }

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -103,6 +104,13 @@ class EnrichPipelineIT {
       final byte[] emptyBody = rawSerde.serializer().serialize(rawTopic, story("empty-1", " "));
       final byte[] huge = rawSerde.serializer().serialize(rawTopic, story("huge-1",
           "A very long story. ".repeat(20 * 1024 * 1024 / 19)));
+      final byte[] truncated = Arrays.copyOf(good, good.length / 2);
+      final byte[] headerOnly = Arrays.copyOf(good, 5);
+      final byte[] nothing = rawSerde.serializer().serialize(rawTopic, RawArticle.newBuilder(
+          story("nothing-1", "")).setHeadline("").build());
+      // 50,000 nested tags (150,000 characters, under the body limit): markup, not story text.
+      final byte[] nested = rawSerde.serializer().serialize(rawTopic, story("nested-1",
+          "<i>".repeat(50_000) + "Ana Borg in Malta."));
       final byte[] binary = new byte[4096];
       new Random(7).nextBytes(binary);
       binary[0] = (byte) 0x8f;
@@ -120,6 +128,11 @@ class EnrichPipelineIT {
         producer.send(new ProducerRecord<>(rawTopic, "empty-1", emptyBody)).get();
         producer.send(new ProducerRecord<>(rawTopic, "huge-1", huge)).get();
         producer.send(new ProducerRecord<>(rawTopic, "binary-1", binary)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "truncated-1", truncated)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "header-only-1", headerOnly)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "zero-bytes-1", new byte[0])).get();
+        producer.send(new ProducerRecord<>(rawTopic, "nothing-1", nothing)).get();
+        producer.send(new ProducerRecord<>(rawTopic, "nested-1", nested)).get();
         producer.send(new ProducerRecord<>(rawTopic, "good-2", next)).get();
       }
 
@@ -131,9 +144,10 @@ class EnrichPipelineIT {
           .isEqualTo("MA"));
 
       final List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(stack,
-          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 5);
+          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 10);
       assertThat(dead).extracting(ConsumerRecord::key)
-          .containsExactlyInAnyOrder("junk-1", "unknown-1", "empty-1", "huge-1", "binary-1");
+          .containsExactlyInAnyOrder("junk-1", "unknown-1", "empty-1", "huge-1", "binary-1",
+              "truncated-1", "header-only-1", "zero-bytes-1", "nothing-1", "nested-1");
       assertThat(dead).allSatisfy(r -> {
         assertThat(r.value().getSourceTopic()).isIn(rawTopic);
         assertThat(r.value().getSourceOffset()).isNotNull();
@@ -155,6 +169,33 @@ class EnrichPipelineIT {
           });
       assertThat(dead).filteredOn(r -> r.key().equals("binary-1")).singleElement()
           .satisfies(r -> assertThat(r.value().getErrorMessage()).contains("Unknown magic byte 0x8f"));
+      assertThat(dead).filteredOn(r -> r.key().equals("truncated-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.DESERIALIZE);
+            assertThat(r.value().getErrorMessage())
+                .contains("does not decode with its writer schema");
+            assertThat(r.value().getValue().remaining()).isEqualTo(truncated.length);
+          });
+      assertThat(dead).filteredOn(r -> r.key().equals("header-only-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.DESERIALIZE);
+            assertThat(r.value().getErrorMessage()).contains("the 5-byte value does not decode");
+          });
+      assertThat(dead).filteredOn(r -> r.key().equals("zero-bytes-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.DESERIALIZE);
+            assertThat(r.value().getErrorMessage()).contains("empty value (0 bytes)");
+          });
+      assertThat(dead).filteredOn(r -> r.key().equals("nothing-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
+            assertThat(r.value().getErrorMessage()).contains("nothing-1 has an empty body");
+          });
+      assertThat(dead).filteredOn(r -> r.key().equals("nested-1")).singleElement()
+          .satisfies(r -> {
+            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
+            assertThat(r.value().getErrorMessage()).contains("mostly markup: 150000 of its");
+          });
       assertThat(dead).filteredOn(r -> r.key().equals("empty-1")).singleElement()
           .satisfies(r -> {
             assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);

@@ -117,6 +117,17 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Require 'Authorization: Bearer TOKEN' on POST (env WIRESTREAM_INGEST_TOKEN).")
   private String httpToken;
 
+  @Option(names = "--http-idle-timeout", paramLabel = "DURATION", defaultValue = "30s",
+      converter = DurationConverter.class,
+      description = "Close an HTTP connection on which nothing arrives for this long; a stalled"
+          + " request body gets 408 (default 30s).")
+  private Duration httpIdleTimeout;
+
+  @Option(names = "--http-body-timeout", paramLabel = "DURATION", defaultValue = "60s",
+      converter = DurationConverter.class,
+      description = "A request body must arrive whole within this time, or 408 (default 60s).")
+  private Duration httpBodyTimeout;
+
   @Mixin
   private ClusterOptions cluster;
 
@@ -293,7 +304,8 @@ public final class IngestCommand implements Callable<Integer> {
     if (httpPort != null) {
       final IngestHttpServer server = IngestHttpServer.start(new IngestHttpSettings(httpHost,
           httpPort, Optional.ofNullable(httpToken).filter(t -> !t.isBlank()),
-          parserConfig.maxDocumentBytes()), pipeline, meters, sink::ready);
+          parserConfig.maxDocumentBytes()).withTimeouts(httpIdleTimeout, httpBodyTimeout),
+          pipeline, meters, sink::ready);
       running.add(server);
       out.println("Ingest HTTP endpoint: http://" + httpHost + ":" + server.port()
           + "/v1/articles (stories to " + (dryRun ? "standard output" : outputTopic) + ")");

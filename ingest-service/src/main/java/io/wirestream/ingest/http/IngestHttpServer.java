@@ -11,6 +11,7 @@ import io.wirestream.ingest.pipeline.IngestPipeline;
 import io.wirestream.ingest.pipeline.Rejection;
 import io.wirestream.ingest.pipeline.StoryResult;
 import io.wirestream.schemas.avro.SourceFormat;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -18,12 +19,16 @@ import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
+import org.eclipse.jetty.server.AbstractConnector;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.util.component.LifeCycle;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -32,7 +37,9 @@ import org.slf4j.LoggerFactory;
  * feed; {@code ?format=} or an unambiguous Content-Type forces one) and answers 202 with the ids and
  * versions once the broker acknowledged them; 400 with the specific reason when nothing could be
  * read; 401 without the token when one is configured; 413 over the size limit; 503 when the broker
- * did not acknowledge. Also {@code GET /health/live}, {@code GET /health/ready} and
+ * did not acknowledge; 408 when the body does not arrive within the body timeout or stalls past
+ * the idle timeout; 415 for media types that cannot hold a story document (a multipart form
+ * upload, an image). Also {@code GET /health/live}, {@code GET /health/ready} and
  * {@code GET /metrics} (Prometheus text format).
  */
 public final class IngestHttpServer implements AutoCloseable {
@@ -54,7 +61,23 @@ public final class IngestHttpServer implements AutoCloseable {
       config.http.maxRequestSize = Long.MAX_VALUE;
       // Jetty reuses header values per connection matching them case-insensitively, which would
       // let a token that differs only in case through on a kept-alive connection.
-      config.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+      config.jetty.modifyHttpConfiguration(http -> {
+        http.setHeaderCacheCaseSensitive(true);
+        // Bounds each blocking read of a request body: a stalled upload ends in 408.
+        http.setIdleTimeout(settings.idleTimeout().toMillis());
+      });
+      // Bounds a connection on which nothing arrives, e.g. one that sent half its headers.
+      // Connectors are only all there when the server starts.
+      config.jetty.modifyServer(server -> server.addEventListener(new LifeCycle.Listener() {
+        @Override
+        public void lifeCycleStarting(final LifeCycle event) {
+          for (final Connector connector : server.getConnectors()) {
+            if (connector instanceof AbstractConnector bounded) {
+              bounded.setIdleTimeout(settings.idleTimeout().toMillis());
+            }
+          }
+        }
+      }));
     });
     app.post("/v1/articles", this::postArticles);
     app.get("/health/live", ctx -> ctx.json(Map.of("status", "UP")));
@@ -94,7 +117,20 @@ public final class IngestHttpServer implements AutoCloseable {
           .json(error("UNAUTHORIZED", "missing or wrong bearer token", ""));
       return;
     }
-    final Optional<byte[]> body = boundedBody(ctx);
+    if (isNeverADocument(ctx.contentType())) {
+      ctx.status(HttpStatus.UNSUPPORTED_MEDIA_TYPE).json(error("UNSUPPORTED_MEDIA_TYPE",
+          "Content-Type " + ctx.contentType() + " cannot hold a story document; send the document"
+              + " itself (e.g. curl --data-binary @story.xml), not a form upload", ""));
+      return;
+    }
+    final Optional<byte[]> body;
+    try {
+      body = boundedBody(ctx);
+    } catch (final BodyTimeoutException e) {
+      LOG.warn("Request body from {} not received in time: {}", ctx.ip(), e.getMessage());
+      ctx.status(HttpStatus.REQUEST_TIMEOUT).json(error("REQUEST_TIMEOUT", e.getMessage(), ""));
+      return;
+    }
     if (body.isEmpty()) {
       ctx.status(HttpStatus.CONTENT_TOO_LARGE).json(error(RejectReason.TOO_LARGE.name(),
           "request body is over the limit of " + settings.maxBodyBytes() + " bytes", ""));
@@ -162,16 +198,56 @@ public final class IngestHttpServer implements AutoCloseable {
         header.substring(7).trim().getBytes(StandardCharsets.UTF_8));
   }
 
-  /** The body, or empty when it is over the limit (checked before reading when it is declared). */
-  private Optional<byte[]> boundedBody(final Context ctx) throws IOException {
+  /**
+   * The body, or empty when it is over the limit (checked before reading when it is declared).
+   *
+   * @throws BodyTimeoutException when the body stalls past the idle timeout or is not complete
+   *     within the body timeout
+   */
+  private Optional<byte[]> boundedBody(final Context ctx) throws BodyTimeoutException {
     final long declared = ctx.req().getContentLengthLong();
     if (declared > settings.maxBodyBytes()) {
       return Optional.empty();
     }
+    final long limit = Math.min(Integer.MAX_VALUE - 8, settings.maxBodyBytes() + 1);
+    final long deadline = System.nanoTime() + settings.bodyTimeout().toNanos();
+    final ByteArrayOutputStream body = new ByteArrayOutputStream();
+    final byte[] buffer = new byte[8192];
     try (InputStream in = ctx.bodyInputStream()) {
-      final byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8,
-          settings.maxBodyBytes() + 1));
-      return bytes.length > settings.maxBodyBytes() ? Optional.empty() : Optional.of(bytes);
+      while (body.size() < limit) {
+        // Each read blocks at most the idle timeout (Jetty's); the loop at most the body timeout.
+        final int read = in.read(buffer, 0, (int) Math.min(buffer.length, limit - body.size()));
+        if (read < 0) {
+          break;
+        }
+        body.write(buffer, 0, read);
+        if (System.nanoTime() - deadline > 0) {
+          throw new BodyTimeoutException("request body not complete after "
+              + settings.bodyTimeout().toSeconds() + " s (" + body.size() + " bytes received)");
+        }
+      }
+    } catch (final IOException e) {
+      throw new BodyTimeoutException("request body stalled or broke off after " + body.size()
+          + " bytes (idle timeout " + settings.idleTimeout().toSeconds() + " s): " + e);
+    }
+    return body.size() > settings.maxBodyBytes()
+        ? Optional.empty() : Optional.of(body.toByteArray());
+  }
+
+  /** Media types that are never a story document: a form upload wraps it, the rest are media. */
+  private static boolean isNeverADocument(final String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    final String type = contentType.split(";", 2)[0].trim().toLowerCase(Locale.ROOT);
+    return type.startsWith("multipart/") || type.startsWith("image/")
+        || type.startsWith("audio/") || type.startsWith("video/") || type.startsWith("font/");
+  }
+
+  /** The request body did not arrive in time. */
+  private static final class BodyTimeoutException extends Exception {
+    BodyTimeoutException(final String message) {
+      super(message);
     }
   }
 

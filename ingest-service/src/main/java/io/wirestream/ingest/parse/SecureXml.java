@@ -165,21 +165,32 @@ final class SecureXml {
   private static Prolog prolog(final String text) throws XMLStreamException {
     final XMLStreamReader reader = PROLOG_READER.createXMLStreamReader(new StringReader(text));
     try {
-      while (reader.hasNext()) {
-        final int event = reader.next();
-        if (event == XMLStreamConstants.DTD) {
-          // The reader stands at the end of the DOCTYPE; report the line where it starts.
-          final int line = doctypeStartLine(text, reader.getLocation().getCharacterOffset());
-          return new Prolog(rootAfterDoctype(reader), line);
-        }
-        if (event == XMLStreamConstants.START_ELEMENT) {
-          return new Prolog(reader.getLocalName(), 0);
-        }
-      }
-      throw new XMLStreamException("document has no root element");
+      return scanProlog(text, reader);
+    } catch (final RuntimeException e) {
+      // The JDK's StAX scanner fails on some malformed DOCTYPEs with an unchecked exception: a
+      // control character in a markup declaration gives a MissingResourceException for its own
+      // missing message "InvalidCharInDTD" (found by ParserFuzzTest). It is malformed XML.
+      throw new XMLStreamException("unreadable XML prolog (" + e.getClass().getSimpleName() + ": "
+          + e.getMessage() + ")", e);
     } finally {
       reader.close();
     }
+  }
+
+  private static Prolog scanProlog(final String text, final XMLStreamReader reader)
+      throws XMLStreamException {
+    while (reader.hasNext()) {
+      final int event = reader.next();
+      if (event == XMLStreamConstants.DTD) {
+        // The reader stands at the end of the DOCTYPE; report the line where it starts.
+        final int line = doctypeStartLine(text, reader.getLocation().getCharacterOffset());
+        return new Prolog(rootAfterDoctype(reader), line);
+      }
+      if (event == XMLStreamConstants.START_ELEMENT) {
+        return new Prolog(reader.getLocalName(), 0);
+      }
+    }
+    throw new XMLStreamException("document has no root element");
   }
 
   private static int doctypeStartLine(final String text, final int endOffset) {
@@ -206,8 +217,9 @@ final class SecureXml {
           return reader.getLocalName();
         }
       }
-    } catch (final XMLStreamException e) {
-      // the DOCTYPE alone already decides how this document is refused
+    } catch (final XMLStreamException | RuntimeException e) {
+      // the DOCTYPE alone already decides how this document is refused (the JDK's scanner can
+      // also fail unchecked here, see prolog)
     }
     return "";
   }

@@ -2,6 +2,7 @@ package io.wirestream.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.wirestream.schemas.avro.SourceFormat;
@@ -236,6 +237,19 @@ class StoryParsersTest {
         () -> rejection(Fixtures.bytes("newsml/bad/billion-laughs.xml"), "lol.xml"));
 
     assertThat(e.reason()).isEqualTo(RejectReason.FORBIDDEN_DTD);
+  }
+
+  /** Found by ParserFuzzTest: the JDK's StAX scanner threw MissingResourceException here. */
+  @Test
+  void shouldRejectControlCharacterInDoctypeAsSpecificError() throws Exception {
+    final byte[] input = Fixtures.utf8(
+        "<!DOCTYPE x [<!ENTITY\u0002a \"aaaa\">]><rss><channel></channel></rss>");
+
+    assertThat(rejection(input, "odd.xml").reason()).isEqualTo(RejectReason.UNKNOWN_FORMAT);
+    final StoryParseException forced = assertThrows(StoryParseException.class,
+        () -> parsers.parseAll(input, "odd.rss", Optional.of(SourceFormat.RSS)));
+    assertThat(forced.reason()).isEqualTo(RejectReason.MALFORMED_XML);
+    assertThat(forced.detail()).contains("unreadable XML prolog");
   }
 
   static Stream<Arguments> malformedDatesInEveryFormat() {
