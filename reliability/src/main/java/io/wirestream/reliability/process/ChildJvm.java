@@ -45,8 +45,19 @@ public final class ChildJvm implements AutoCloseable {
    */
   public static ChildJvm start(final String name, final List<String> jvmOptions,
       final String classpath, final String mainClass, final List<String> args, final Path logFile) {
+    return start(name, List.of(), jvmOptions, classpath, mainClass, args, logFile);
+  }
+
+  /**
+   * As {@link #start(String, List, String, String, List, Path)}, with {@code java} run by a
+   * launcher command that ends by exec'ing it (e.g. {@code unshare ... sh -c '...; exec "$@"'}), so
+   * the process started is still the JVM.
+   */
+  public static ChildJvm start(final String name, final List<String> launcher,
+      final List<String> jvmOptions, final String classpath, final String mainClass,
+      final List<String> args, final Path logFile) {
     Objects.requireNonNull(classpath, "classpath");
-    final List<String> command = new ArrayList<>();
+    final List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmOptions);
     command.add("-cp");
@@ -55,8 +66,8 @@ public final class ChildJvm implements AutoCloseable {
     command.addAll(args);
     try {
       Files.createDirectories(logFile.toAbsolutePath().getParent());
-      Files.writeString(logFile, "$ " + String.join(" ", command.subList(0, command.size()))
-          .replace(classpath, "<classpath>") + System.lineSeparator(), StandardCharsets.UTF_8,
+      Files.writeString(logFile, "$ " + String.join(" ", command).replace(classpath, "<classpath>")
+          + System.lineSeparator(), StandardCharsets.UTF_8,
           java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
       final Process process = new ProcessBuilder(command)
           .redirectErrorStream(true)

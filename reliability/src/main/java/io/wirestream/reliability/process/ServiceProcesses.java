@@ -65,18 +65,35 @@ public final class ServiceProcesses {
   public static ChildJvm launchEnrich(final String name, final Path workDir, final int httpPort,
       final String bootstrapServers, final String registryUrl, final String applicationId,
       final int partitions, final int replicationFactor, final List<String> extraArgs) {
+    return launchEnrich(name, List.of(), workDir, httpPort, bootstrapServers, registryUrl,
+        applicationId, partitions, replicationFactor, extraArgs);
+  }
+
+  /**
+   * Starts enrich under a launcher command (see {@link ChildJvm}); its state directory is
+   * {@code workDir/NAME-state}.
+   */
+  public static ChildJvm launchEnrich(final String name, final List<String> launcher,
+      final Path workDir, final int httpPort, final String bootstrapServers,
+      final String registryUrl, final String applicationId, final int partitions,
+      final int replicationFactor, final List<String> extraArgs) {
     final List<String> args = new ArrayList<>(List.of("enrich",
         "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl,
         "--application-id", applicationId,
-        "--state-dir", workDir.resolve(name + "-state").toString(),
+        "--state-dir", enrichStateDir(workDir, name).toString(),
         "--threads", "1",
         "--http-port", Integer.toString(httpPort), "--http-host", Ports.HOST,
         "--partitions", Integer.toString(partitions),
         "--replication-factor", Integer.toString(replicationFactor),
         "--kafka-config", "session.timeout.ms=" + ENRICH_SESSION_TIMEOUT_MS));
     args.addAll(extraArgs);
-    return ChildJvm.start(name, List.of("-Xmx640m", "-XX:+UseSerialGC", CHILD_LOGGING),
+    return ChildJvm.start(name, launcher, List.of("-Xmx640m", "-XX:+UseSerialGC", CHILD_LOGGING),
         ChildJvm.currentClasspath(), CLI, args, workDir.resolve(name + ".log"));
+  }
+
+  /** The state directory {@link #launchEnrich} gives instance {@code name}. */
+  public static Path enrichStateDir(final Path workDir, final String name) {
+    return workDir.resolve(name + "-state");
   }
 
   /** Polls {@code GET /health/ready} until 200; fails with the log tail if the process exits. */
