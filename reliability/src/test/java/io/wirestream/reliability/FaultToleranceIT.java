@@ -50,6 +50,7 @@ import org.junit.jupiter.api.io.TempDir;
 class FaultToleranceIT {
 
   private static final double RATE = 25;
+  private static final Duration STEADY_BEFORE_AND_AFTER = Duration.ofSeconds(8);
   private static final Duration ACCOUNTING_TIMEOUT = Duration.ofSeconds(180);
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -89,9 +90,9 @@ class FaultToleranceIT {
     assertThat(victim).as("news.raw.v1-0 has a leader").isBetween(0, 2);
     final Duration[] recovery = new Duration[1];
     final Accounting accounting = underLoad("(a) kill -9 broker " + (victim + 1)
-        + " (leader of news.raw.v1-0), start it again", () -> {
+        + " (leader of news.raw.v1-0), 10 s down, start it again", () -> {
           stack.cluster().killBroker(victim);
-          sleep(Duration.ofSeconds(15));
+          sleep(Duration.ofSeconds(10));
           final long restarted = System.nanoTime();
           stack.cluster().startBroker(victim);
           recovery[0] = stack.cluster().awaitFullIsr(List.of(Topics.RAW.name(),
@@ -179,18 +180,18 @@ class FaultToleranceIT {
     return underLoad(label, driver -> fault.inject());
   }
 
-  /** 10 s of steady load, the fault (under load), 10 s more; then the accounting. */
+  /** 8 s of steady load, the fault (under load), 8 s more; then the accounting. */
   private Accounting underLoad(final String label, final DriverFault fault) throws Exception {
     final LoadDriver driver = LoadDriver.start(stack.ingestEndpoint(), stories, nextStory, RATE);
     final long faultStarted;
     final long faultEnded;
     final LoadReport load;
     try {
-      sleep(Duration.ofSeconds(10));
+      sleep(STEADY_BEFORE_AND_AFTER);
       faultStarted = System.nanoTime();
       fault.inject(driver);
       faultEnded = System.nanoTime();
-      sleep(Duration.ofSeconds(10));
+      sleep(STEADY_BEFORE_AND_AFTER);
     } finally {
       load = driver.stop();
       nextStory = driver.nextIndex();
