@@ -53,6 +53,8 @@ class FaultToleranceIT {
   private static final Duration STEADY_BEFORE_AND_AFTER = Duration.ofSeconds(8);
   private static final Duration ACCOUNTING_TIMEOUT = Duration.ofSeconds(180);
   private static final ObjectMapper JSON = new ObjectMapper();
+  /** The accounting of every fault, for docs/reliability.md. */
+  private static final Path REPORT = Path.of("target", "reliability-report.txt");
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Kept when a test fails: the brokers', registry's and services' logs are in it. */
@@ -64,7 +66,8 @@ class FaultToleranceIT {
   private long nextStory;
 
   @BeforeAll
-  void startPipeline() {
+  void startPipeline() throws IOException {
+    Files.deleteIfExists(REPORT);
     assertThat(System.getProperty("java.class.path").contains("kafka_2.13"))
         .as("children run on this JVM's classpath, which must hold the broker").isTrue();
     final long started = System.nanoTime();
@@ -244,9 +247,8 @@ class FaultToleranceIT {
   private static void print(final String text) {
     System.out.println(text);
     try {
-      final Path report = Path.of("target", "reliability-report.txt");
-      Files.createDirectories(report.getParent());
-      Files.writeString(report, text + System.lineSeparator(), StandardCharsets.UTF_8,
+      Files.createDirectories(REPORT.getParent());
+      Files.writeString(REPORT, text + System.lineSeparator(), StandardCharsets.UTF_8,
           StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (final IOException e) {
       System.out.println("(could not append to target/reliability-report.txt: " + e + ")");

@@ -12,7 +12,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code SoakMain}: the soak and burst from the command line, on a pipeline it starts and stops
  * itself (brokers, registry, ingest, enrich as child processes on 127.0.0.1). Exit 0 when the burst
- * drained, nothing was dead-lettered and nothing was lost or duplicated; 1 otherwise.
+ * drained, nothing was dead-lettered and nothing was lost or duplicated (the work directory is then
+ * deleted); 1 otherwise (it is kept, with every process's log).
  */
 @Command(name = "soak", mixinStandardHelpOptions = true, sortOptions = false,
     description = "Soak and burst the Wirestream pipeline (real processes) and print the figures.")
@@ -52,6 +53,14 @@ public final class SoakMain implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "6", description = "Topic partitions (default 6).")
   private int partitions;
 
+  private static void deleteTree(final Path root) throws java.io.IOException {
+    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
+      for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
+    }
+  }
+
   public static void main(final String[] args) {
     System.exit(new CommandLine(new SoakMain()).execute(args));
   }
@@ -70,7 +79,12 @@ public final class SoakMain implements Callable<Integer> {
     final SoakResult result = SoakRunner.run(settings, workDir, System.out);
     final boolean good = result.burstDrained() && result.deadLetterGrowth() == 0
         && result.accounting().lost().isEmpty() && result.accounting().duplicated().isEmpty();
-    System.out.println(good ? "soak passed" : "soak FAILED");
-    return good ? 0 : 1;
+    if (good) {
+      deleteTree(workDir);
+      System.out.println("soak passed");
+      return 0;
+    }
+    System.out.println("soak FAILED; process logs kept in " + workDir);
+    return 1;
   }
 }
