@@ -9,6 +9,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -117,7 +118,7 @@ public final class ReliabilityStack implements AutoCloseable {
   /** Starts ingest on its port (the same one on every start). */
   public void startIngest() {
     ingest = ServiceProcesses.startIngest("ingest", workDir, ingestPort, bootstrapServers(),
-        registry.url(), partitions, replicationFactor, java.util.List.of("--no-progress"));
+        registry.url(), partitions, replicationFactor, List.of("--no-progress"));
   }
 
   /**

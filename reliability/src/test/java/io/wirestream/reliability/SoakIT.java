@@ -6,6 +6,8 @@ import io.wirestream.reliability.soak.SoakResult;
 import io.wirestream.reliability.soak.SoakRunner;
 import io.wirestream.reliability.soak.SoakSettings;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.CleanupMode;
 import org.junit.jupiter.api.io.TempDir;
+
 
 /**
  * A short soak and burst for CI (longer ones from the command line, docs/reliability.md): at a
@@ -55,24 +58,24 @@ class SoakIT {
   }
 
   /** Writes to two streams. */
-  private static final class TeeStream extends java.io.OutputStream {
-    private final java.io.OutputStream first;
-    private final java.io.OutputStream second;
+  private static final class TeeStream extends OutputStream {
+    private final OutputStream first;
+    private final OutputStream second;
 
-    TeeStream(final java.io.OutputStream first, final java.io.OutputStream second) {
+    TeeStream(final OutputStream first, final OutputStream second) {
       this.first = first;
       this.second = second;
     }
 
     @Override
-    public void write(final int b) throws java.io.IOException {
+    public void write(final int b) throws IOException {
       first.write(b);
       second.write(b);
     }
 
     @Override
     public void write(final byte[] bytes, final int offset, final int length)
-        throws java.io.IOException {
+        throws IOException {
       first.write(bytes, offset, length);
       second.write(bytes, offset, length);
     }

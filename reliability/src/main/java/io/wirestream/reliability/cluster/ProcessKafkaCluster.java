@@ -17,9 +17,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import kafka.tools.StorageTool;
 import org.apache.kafka.clients.admin.Admin;
@@ -223,7 +225,7 @@ public final class ProcessKafkaCluster implements AutoCloseable {
   }
 
   private void awaitCondition(final String what,
-      final java.util.function.Predicate<Collection<Node>> done) {
+      final Predicate<Collection<Node>> done) {
     final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     String last = "no answer yet";
     while (System.nanoTime() < deadline) {
@@ -240,7 +242,7 @@ public final class ProcessKafkaCluster implements AutoCloseable {
           return;
         }
         last = "nodes " + alive.stream().map(Node::id).collect(Collectors.toCollection(
-            java.util.TreeSet::new));
+            TreeSet::new));
       } catch (final ExecutionException | TimeoutException e) {
         last = e.toString();
       } catch (final InterruptedException e) {

@@ -2,6 +2,7 @@ package io.wirestream.reliability.registry;
 
 import io.wirestream.devstack.ApicurioRegistry;
 import io.wirestream.reliability.process.Ports;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -74,6 +75,6 @@ public final class RestartableRegistry implements AutoCloseable {
   }
 
   private static int port(final ApicurioRegistry registry) {
-    return java.net.URI.create(registry.baseUrl()).getPort();
+    return URI.create(registry.baseUrl()).getPort();
   }
 }

@@ -1,6 +1,7 @@
 package io.wirestream.reliability.soak;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -61,7 +62,7 @@ public final class LagProbe implements AutoCloseable {
   }
 
   private Map<TopicPartition, Long> endOffsets(final String topic) throws Exception {
-    final Map<TopicPartition, OffsetSpec> request = admin.describeTopics(java.util.List.of(topic))
+    final Map<TopicPartition, OffsetSpec> request = admin.describeTopics(List.of(topic))
         .allTopicNames().get(TIMEOUT_MS, TimeUnit.MILLISECONDS).get(topic).partitions().stream()
         .collect(Collectors.toMap(p -> new TopicPartition(topic, p.partition()),
             p -> OffsetSpec.latest()));

@@ -1,10 +1,13 @@
 package io.wirestream.reliability.soak;
 
 import io.wirestream.reliability.process.ChildJvm;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.concurrent.Callable;
+import java.util.stream.Stream;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -53,9 +56,9 @@ public final class SoakMain implements Callable<Integer> {
   @Option(names = "--partitions", defaultValue = "6", description = "Topic partitions (default 6).")
   private int partitions;
 
-  private static void deleteTree(final Path root) throws java.io.IOException {
-    try (java.util.stream.Stream<Path> paths = Files.walk(root)) {
-      for (final Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+  private static void deleteTree(final Path root) throws IOException {
+    try (Stream<Path> paths = Files.walk(root)) {
+      for (final Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
         Files.deleteIfExists(path);
       }
     }
