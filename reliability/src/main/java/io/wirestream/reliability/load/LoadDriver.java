@@ -109,10 +109,15 @@ public final class LoadDriver implements AutoCloseable {
     }
   }
 
+  /** Stops sending if {@link #stop()} was not called; the report is dropped. */
   @Override
-  public void close() throws InterruptedException {
+  public void close() {
     if (!ticker.isShutdown()) {
-      stop();
+      try {
+        stop();
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
