@@ -91,18 +91,24 @@ class FaultToleranceIT {
   void killingABrokerShouldLoseNoAcceptedStory() throws Exception {
     final int victim = stack.cluster().leaderOf(Topics.RAW.name(), 0) - 1;
     assertThat(victim).as("news.raw.v1-0 has a leader").isBetween(0, 2);
+    final List<String> replicated = List.of(Topics.RAW.name(), Topics.ENRICHED.name(),
+        "__consumer_offsets", "__transaction_state");
+    final Duration[] fenced = new Duration[1];
     final Duration[] recovery = new Duration[1];
     final Accounting accounting = underLoad("(a) kill -9 broker " + (victim + 1)
-        + " (leader of news.raw.v1-0), 10 s down, start it again", () -> {
+        + " (leader of news.raw.v1-0), wait until it is fenced and out of every ISR,"
+        + " 5 s more, start it again", () -> {
           stack.cluster().killBroker(victim);
-          sleep(Duration.ofSeconds(10));
+          // Writes go on with 2 in-sync replicas (min.insync.replicas=2) from here on.
+          fenced[0] = stack.cluster().awaitFenced(victim, replicated, Duration.ofSeconds(60));
+          sleep(Duration.ofSeconds(5));
           final long restarted = System.nanoTime();
           stack.cluster().startBroker(victim);
-          recovery[0] = stack.cluster().awaitFullIsr(List.of(Topics.RAW.name(),
-              Topics.ENRICHED.name(), "__consumer_offsets", "__transaction_state"),
-              Duration.ofSeconds(120)).plusNanos(System.nanoTime() - restarted);
+          stack.cluster().awaitFullIsr(replicated, Duration.ofSeconds(120));
+          recovery[0] = Duration.ofNanos(System.nanoTime() - restarted);
         });
-    print("broker " + (victim + 1) + " back and every replica in sync " + seconds(recovery[0])
+    print("broker " + (victim + 1) + " fenced and out of every ISR " + seconds(fenced[0])
+        + " s after the kill; back and every replica in sync again " + seconds(recovery[0])
         + " s after its restart");
     assertExactlyOnce(accounting);
   }

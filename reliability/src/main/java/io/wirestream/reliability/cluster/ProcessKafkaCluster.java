@@ -149,6 +149,45 @@ public final class ProcessKafkaCluster implements AutoCloseable {
     awaitBroker(nodeId(i));
   }
 
+  /**
+   * Waits until the controller has fenced node {@code i} (it is no longer among the live brokers)
+   * and removed it from the ISR of every partition of {@code topics}; returns the time taken.
+   */
+  public Duration awaitFenced(final int i, final Collection<String> topics,
+      final Duration timeout) {
+    final int nodeId = nodeId(i);
+    final long started = System.nanoTime();
+    final long deadline = started + timeout.toNanos();
+    String last = "not checked yet";
+    while (System.nanoTime() < deadline) {
+      try {
+        final boolean listed = admin.describeCluster().nodes()
+            .get(PROBE_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).stream()
+            .anyMatch(node -> node.id() == nodeId);
+        final List<String> stillInIsr = new ArrayList<>();
+        for (final TopicDescription description : describe(topics).values()) {
+          for (final TopicPartitionInfo partition : description.partitions()) {
+            if (partition.isr().stream().anyMatch(node -> node.id() == nodeId)) {
+              stillInIsr.add(description.name() + "-" + partition.partition());
+            }
+          }
+        }
+        if (!listed && stillInIsr.isEmpty()) {
+          return Duration.ofNanos(System.nanoTime() - started);
+        }
+        last = (listed ? "still a live broker" : "fenced") + ", in the ISR of " + stillInIsr;
+      } catch (final ExecutionException | TimeoutException | RuntimeException e) {
+        last = e.toString();
+      } catch (final InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException("Interrupted", e);
+      }
+      pause();
+    }
+    throw new IllegalStateException("Node " + nodeId + " not fenced within " + timeout.toSeconds()
+        + " s: " + last);
+  }
+
   /** The node id of the current leader of a partition, or -1 when it has none. */
   public int leaderOf(final String topic, final int partition) {
     final TopicDescription description = describe(List.of(topic)).get(topic);
