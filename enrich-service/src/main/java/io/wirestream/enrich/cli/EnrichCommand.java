@@ -154,7 +154,13 @@ public final class EnrichCommand implements Callable<Integer> {
     final Optional<Throwable> fatal = app.awaitStopped();
     api.close();
     fatal.ifPresent(error -> {
-      out.println("error: enrich-service stopped: " + error);
+      // Streams wraps the cause (a deleted topic, a full disk) in generic exceptions: name both.
+      Throwable cause = error;
+      while (cause.getCause() != null && cause.getCause() != cause) {
+        cause = cause.getCause();
+      }
+      out.println("error: enrich-service stopped: " + error
+          + (cause == error ? "" : "; cause: " + cause));
       out.flush();
     });
     return fatal.isPresent() ? 1 : 0;
