@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * What the dashboard knows, fed by the enriched and dead-letter topics and by the lag probe, and
@@ -43,7 +44,13 @@ public final class DashboardState {
   private static final int MAX_ERROR_CHARS = 300;
 
   private final long windowMillis;
-  private final Deque<Story> stories = new ArrayDeque<>();
+  /**
+   * Newest enrichment first. Ordered by enrichedAt, not by arrival: a page that starts by reading
+   * the topic's history gets partitions in any order, and the newest must still come out on top.
+   */
+  private final TreeSet<Story> stories = new TreeSet<>(Comparator
+      .comparingLong(Story::enrichedAt).reversed().thenComparing(Story::id)
+      .thenComparingInt(Story::version));
   private final Deque<DeadLetterLine> deadLetters = new ArrayDeque<>();
   private final long[] latencies = new long[LATENCY_SAMPLES];
   private final TreeMap<Long, double[]> toneByMinute = new TreeMap<>();
@@ -142,9 +149,9 @@ public final class DashboardState {
   }
 
   private void addStory(final Story story) {
-    stories.addFirst(story);
+    stories.add(story);
     while (stories.size() > LATEST_STORIES) {
-      stories.removeLast();
+      stories.pollLast();
     }
   }
 

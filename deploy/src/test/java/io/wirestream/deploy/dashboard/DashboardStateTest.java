@@ -60,6 +60,20 @@ class DashboardStateTest {
   }
 
   @Test
+  void shouldOrderStoriesByEnrichmentTimeNotByArrival() {
+    // History read from several partitions arrives in any order.
+    state.onStory("newer", story("newer", "H", "B.", T0, T0 + 5_000, 0, List.of(), List.of()), T0);
+    state.onStory("older", story("older", "H", "B.", T0, T0 + 1_000, 0, List.of(), List.of()), T0);
+    for (int i = 0; i < DashboardState.LATEST_STORIES; i++) {
+      state.onStory("old" + i, story("old" + i, "H", "B.", T0, T0 + 100 + i, 0, List.of(),
+          List.of()), T0);
+    }
+    assertThat(state.snapshot(T0).stories()).extracting(DashboardSnapshot.Story::id)
+        .startsWith("newer", "older").hasSize(DashboardState.LATEST_STORIES)
+        .doesNotContain("old0", "old1");
+  }
+
+  @Test
   void shouldKeepOnlyTheLatestStoriesAndDeadLetters() {
     for (int i = 0; i < DashboardState.LATEST_STORIES + 5; i++) {
       state.onStory("s" + i, story("s" + i, "H", "B.", T0, T0 + i, 0, List.of(), List.of()), T0);
