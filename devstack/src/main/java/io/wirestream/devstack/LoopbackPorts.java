@@ -12,7 +12,7 @@ import java.net.ServerSocket;
 public final class LoopbackPorts {
 
   /** The only address devstack components listen on. */
-  static final String HOST = "127.0.0.1";
+  public static final String HOST = "127.0.0.1";
 
   private LoopbackPorts() {
   }

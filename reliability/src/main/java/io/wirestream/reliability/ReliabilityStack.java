@@ -1,8 +1,8 @@
 package io.wirestream.reliability;
 
+import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.reliability.cluster.ProcessKafkaCluster;
 import io.wirestream.reliability.process.ChildJvm;
-import io.wirestream.reliability.process.Ports;
 import io.wirestream.reliability.process.ServiceProcesses;
 import io.wirestream.reliability.registry.RestartableRegistry;
 import java.net.URI;
@@ -32,7 +32,7 @@ public final class ReliabilityStack implements AutoCloseable {
   private final int partitions;
   private final int replicationFactor;
   private final String applicationId = "reliability-enrich-" + UUID.randomUUID();
-  private final int ingestPort = Ports.pick();
+  private final int ingestPort = LoopbackPorts.pick();
   private final Map<String, Integer> enrichPorts = new LinkedHashMap<>();
   private final Map<String, ChildJvm> enrich = new LinkedHashMap<>();
   private ChildJvm ingest;
@@ -98,7 +98,7 @@ public final class ReliabilityStack implements AutoCloseable {
 
   /** {@code http://127.0.0.1:PORT/v1/articles} of the ingest endpoint. */
   public URI ingestEndpoint() {
-    return URI.create("http://" + Ports.HOST + ":" + ingestPort + "/v1/articles");
+    return URI.create("http://" + LoopbackPorts.HOST + ":" + ingestPort + "/v1/articles");
   }
 
   public ChildJvm ingest() {
@@ -127,7 +127,7 @@ public final class ReliabilityStack implements AutoCloseable {
    */
   public Duration startEnrich(final String name) {
     final long started = System.nanoTime();
-    final int port = enrichPorts.computeIfAbsent(name, n -> Ports.pick());
+    final int port = enrichPorts.computeIfAbsent(name, n -> LoopbackPorts.pick());
     enrich.put(name, ServiceProcesses.startEnrich(name, workDir, port, bootstrapServers(),
         registry.url(), applicationId, partitions, replicationFactor));
     return Duration.ofNanos(System.nanoTime() - started);

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
+import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.reliability.load.StoryFactory;
 import io.wirestream.reliability.process.ChildJvm;
-import io.wirestream.reliability.process.Ports;
 import io.wirestream.reliability.process.ServiceProcesses;
 import io.wirestream.reliability.process.TinyDisk;
 import io.wirestream.schemas.Topics;
@@ -88,7 +88,7 @@ class FatalErrorsIT {
   @Timeout(300)
   void enrichShouldExitNonZeroWhenItsSourceTopicIsDeleted() throws Exception {
     final String prefix = "fatal-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    final int port = Ports.pick();
+    final int port = LoopbackPorts.pick();
     try (ChildJvm enrich = ServiceProcesses.awaitReady(ServiceProcesses.launchEnrich(
         "enrich-source-deleted", workDir, port, stack.bootstrapServers(),
         stack.schemaRegistryUrl(), "fatal-" + UUID.randomUUID(), 2, 1,
@@ -110,7 +110,7 @@ class FatalErrorsIT {
   @Timeout(420)
   void enrichShouldExitNonZeroWhenItsOutputTopicIsDeleted() throws Exception {
     final String prefix = "fatal-" + UUID.randomUUID().toString().substring(0, 8) + ".";
-    final int port = Ports.pick();
+    final int port = LoopbackPorts.pick();
     try (ChildJvm enrich = ServiceProcesses.awaitReady(ServiceProcesses.launchEnrich(
         "enrich-output-deleted", workDir, port, stack.bootstrapServers(),
         stack.schemaRegistryUrl(), "fatal-" + UUID.randomUUID(), 2, 1,
@@ -138,7 +138,7 @@ class FatalErrorsIT {
     final String prefix = "full-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     final String name = "enrich-disk-full";
     final Path state = Files.createDirectories(ServiceProcesses.enrichStateDir(workDir, name));
-    final int port = Ports.pick();
+    final int port = LoopbackPorts.pick();
     try (ChildJvm enrich = ServiceProcesses.launchEnrich(name, TinyDisk.launcher(state, DISK_SIZE),
         workDir, port, stack.bootstrapServers(), stack.schemaRegistryUrl(),
         "full-" + UUID.randomUUID(), 2, 1, List.of("--topic-prefix", prefix));

@@ -1,7 +1,7 @@
 package io.wirestream.reliability.cluster;
 
+import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.reliability.process.ChildJvm;
-import io.wirestream.reliability.process.Ports;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -61,7 +61,7 @@ public final class ProcessKafkaCluster implements AutoCloseable {
       final String classpath) {
     this.workDir = workDir;
     this.size = size;
-    final int[] ports = Ports.pick(2 * size);
+    final int[] ports = LoopbackPorts.pick(2 * size);
     this.brokerPorts = new int[size];
     this.controllerPorts = new int[size];
     for (int i = 0; i < size; i++) {
@@ -112,7 +112,7 @@ public final class ProcessKafkaCluster implements AutoCloseable {
   public String bootstrapServers() {
     final List<String> addresses = new ArrayList<>();
     for (final int port : brokerPorts) {
-      addresses.add(Ports.HOST + ":" + port);
+      addresses.add(LoopbackPorts.HOST + ":" + port);
     }
     return String.join(",", addresses);
   }
@@ -316,7 +316,7 @@ public final class ProcessKafkaCluster implements AutoCloseable {
   }
 
   private Properties nodeProperties(final int i, final Path logDir) {
-    final String host = Ports.HOST;
+    final String host = LoopbackPorts.HOST;
     final List<String> voters = new ArrayList<>();
     for (int n = 0; n < size; n++) {
       voters.add(nodeId(n) + "@" + host + ":" + controllerPorts[n]);

@@ -1,5 +1,6 @@
 package io.wirestream.reliability.process;
 
+import io.wirestream.devstack.LoopbackPorts;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -39,7 +40,7 @@ public final class ServiceProcesses {
       final String bootstrapServers, final String registryUrl, final int partitions,
       final int replicationFactor, final List<String> extraArgs) {
     final List<String> args = new ArrayList<>(List.of("ingest",
-        "--http-port", Integer.toString(httpPort), "--http-host", Ports.HOST,
+        "--http-port", Integer.toString(httpPort), "--http-host", LoopbackPorts.HOST,
         "--bootstrap-servers", bootstrapServers, "--schema-registry-url", registryUrl,
         "--partitions", Integer.toString(partitions),
         "--replication-factor", Integer.toString(replicationFactor)));
@@ -82,7 +83,7 @@ public final class ServiceProcesses {
         "--application-id", applicationId,
         "--state-dir", enrichStateDir(workDir, name).toString(),
         "--threads", "1",
-        "--http-port", Integer.toString(httpPort), "--http-host", Ports.HOST,
+        "--http-port", Integer.toString(httpPort), "--http-host", LoopbackPorts.HOST,
         "--partitions", Integer.toString(partitions),
         "--replication-factor", Integer.toString(replicationFactor),
         "--kafka-config", "session.timeout.ms=" + ENRICH_SESSION_TIMEOUT_MS));
@@ -98,7 +99,7 @@ public final class ServiceProcesses {
 
   /** Polls {@code GET /health/ready} until 200; fails with the log tail if the process exits. */
   public static ChildJvm awaitReady(final ChildJvm service, final int httpPort) {
-    final HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + Ports.HOST + ":"
+    final HttpRequest probe = HttpRequest.newBuilder(URI.create("http://" + LoopbackPorts.HOST + ":"
         + httpPort + "/health/ready")).timeout(Duration.ofSeconds(5)).GET().build();
     final long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     String last = "no answer yet";

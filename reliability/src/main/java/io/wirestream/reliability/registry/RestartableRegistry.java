@@ -1,7 +1,7 @@
 package io.wirestream.reliability.registry;
 
 import io.wirestream.devstack.ApicurioRegistry;
-import io.wirestream.reliability.process.Ports;
+import io.wirestream.devstack.LoopbackPorts;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -32,7 +32,7 @@ public final class RestartableRegistry implements AutoCloseable {
 
   /** The stable URL clients use: {@code http://127.0.0.1:PROXY/apis/ccompat/v7}. */
   public String url() {
-    return "http://" + Ports.HOST + ":" + proxy.port() + ApicurioRegistry.CONFLUENT_API_PATH;
+    return "http://" + LoopbackPorts.HOST + ":" + proxy.port() + ApicurioRegistry.CONFLUENT_API_PATH;
   }
 
   /** The pid of the registry JVM now running. */

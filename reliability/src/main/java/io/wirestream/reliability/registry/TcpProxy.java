@@ -1,6 +1,6 @@
 package io.wirestream.reliability.registry;
 
-import io.wirestream.reliability.process.Ports;
+import io.wirestream.devstack.LoopbackPorts;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -34,7 +34,7 @@ public final class TcpProxy implements AutoCloseable {
   /** Listens on a free 127.0.0.1 port and forwards to {@code 127.0.0.1:targetPort}. */
   public static TcpProxy start(final int targetPort) {
     try {
-      return new TcpProxy(new ServerSocket(0, 50, InetAddress.getByName(Ports.HOST)), targetPort);
+      return new TcpProxy(new ServerSocket(0, 50, InetAddress.getByName(LoopbackPorts.HOST)), targetPort);
     } catch (final IOException e) {
       throw new UncheckedIOException("Cannot open the proxy port", e);
     }
@@ -75,7 +75,7 @@ public final class TcpProxy implements AutoCloseable {
       }
       final Socket backend;
       try {
-        backend = new Socket(InetAddress.getByName(Ports.HOST), targetPort);
+        backend = new Socket(InetAddress.getByName(LoopbackPorts.HOST), targetPort);
       } catch (final IOException e) {
         // Backend down: the client sees its connection closed, as with a load balancer without a
         // healthy backend, and retries.
