@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
+import org.apache.kafka.streams.CloseOptions;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler;
 import org.slf4j.Logger;
@@ -24,6 +25,8 @@ import org.slf4j.LoggerFactory;
 public final class EnrichApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
+  private static final Duration CLOSE_GRACE = Duration.ofSeconds(90);
 
   private final KafkaStreams streams;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -87,9 +90,24 @@ public final class EnrichApp implements AutoCloseable {
     return Optional.ofNullable(fatal.get());
   }
 
+  /**
+   * Stops the app and returns only once it has fully stopped, so the state directory lock is free
+   * for the next instance in the same directory. A slow stop (a stream thread still blocked in a
+   * broker call on a loaded host) gets more time rather than being abandoned while it holds the
+   * lock. The instance leaves the group: without static membership a restart joins as a new
+   * member, and the group would otherwise wait out the old member's session timeout.
+   */
   @Override
   public void close() {
-    streams.close(Duration.ofSeconds(30));
+    final CloseOptions leave = CloseOptions.groupMembershipOperation(
+        CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
+    if (!streams.close(leave.withTimeout(CLOSE_TIMEOUT))) {
+      LOG.warn("Enrich app not stopped after {} s; waiting up to {} s more", CLOSE_TIMEOUT
+          .toSeconds(), CLOSE_GRACE.toSeconds());
+      if (!streams.close(CLOSE_GRACE)) {
+        LOG.error("Enrich app still not stopped; its state directory may stay locked");
+      }
+    }
     stopped.countDown();
   }
 
