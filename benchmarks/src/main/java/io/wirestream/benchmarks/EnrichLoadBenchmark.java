@@ -419,21 +419,28 @@ public final class EnrichLoadBenchmark {
             + "enriched story visible read_committed (%d stories, %.2f s)%n",
         throughput.storiesPerSecond(), throughput.stories(),
         throughput.firstInToLastOutNanos() / 1e9);
-    System.out.printf(Locale.ROOT, "   (after an uncounted warm-up backlog of as many stories on "
-            + "other topics; backlog of %.1f MB produced in %.2f s beforehand; app start to "
-            + "RUNNING %.2f s)%n", throughput.rawBytes() / 1e6, throughput.produceNanos() / 1e9,
-        throughput.appStartToRunningNanos() / 1e9);
+    System.out.printf(Locale.ROOT, "   (backlog of %.1f MB produced in %.2f s beforehand; app "
+            + "start to RUNNING %.2f s)%n", throughput.rawBytes() / 1e6,
+        throughput.produceNanos() / 1e9, throughput.appStartToRunningNanos() / 1e9);
+    System.out.printf(Locale.ROOT, "   after %d uncounted warm-up backlog(s) of as many stories on "
+            + "other topics, until JIT compiling took under %.0f%% of one (at most %d): %s%n",
+        result.warmups().size(), 100 * EnrichTopologyLoad.SETTLED_JIT_SHARE,
+        EnrichTopologyLoad.MAX_WARMUPS, result.warmups().stream()
+            .map(w -> String.format(Locale.ROOT, "%.1f/s with JIT %.0f%%", w.storiesPerSecond(),
+                100 * w.jitShare()))
+            .toList());
     final double wall = throughput.firstInToLastOutNanos() / 1e9;
     final int cpus = Runtime.getRuntime().availableProcessors();
     final EnrichTopologyLoad.CpuUse cpu = throughput.cpu();
     System.out.printf(Locale.ROOT, "   CPU meanwhile: JVM %.1f s of %.1f s (%d CPUs x wall, %.0f%%)"
             + ": stream threads %.1f s (busy %.0f%% of %d x wall), their Kafka clients' I/O "
-            + "threads %.1f s, in-process broker %.1f s, GC/JIT/VM %.1f s, other %.1f s%n",
+            + "threads %.1f s, in-process broker %.1f s, GC/JIT/VM %.1f s (JIT compiling %.1f s), "
+            + "other %.1f s%n",
         cpu.process() / 1e9, cpus * wall, cpus, 100 * cpu.process() / 1e9 / (cpus * wall),
         cpu.streamThreads() / 1e9,
         100 * cpu.streamThreads() / 1e9 / (throughput.streamThreads() * wall),
         throughput.streamThreads(), cpu.streamClientIo() / 1e9, cpu.broker() / 1e9,
-        cpu.gcJitVm() / 1e9, cpu.otherJava() / 1e9);
+        cpu.gcJitVm() / 1e9, throughput.jitMillis() / 1e3, cpu.otherJava() / 1e9);
     System.out.printf(Locale.ROOT, "   ratio to NewsEnricher alone: %.2fx of 1 thread (goal >= "
             + "0.80x), %.2fx of 2 threads%n",
         throughput.storiesPerSecond() / full.storiesPerSecond(),

@@ -10,6 +10,7 @@ import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.serde.SpecificAvroSerde;
 import io.wirestream.schemas.serde.WirestreamSerdes;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadInfo;
@@ -62,6 +63,11 @@ final class EnrichTopologyLoad {
   /** Partitions of every topic: two per stream thread, so both threads always have work. */
   static final int PARTITIONS = 4;
 
+  /** Warm-up backlogs at most, before measuring anyway. */
+  static final int MAX_WARMUPS = 8;
+  /** JIT compile time under this share of a warm-up backlog's wall time counts as settled. */
+  static final double SETTLED_JIT_SHARE = 0.10;
+
   private static final Duration BACKLOG_DEADLINE = Duration.ofMinutes(10);
   private static final Duration DRAIN_GRACE = Duration.ofSeconds(60);
   private static final long HIGHEST_LATENCY_MS = TimeUnit.MINUTES.toMillis(10);
@@ -81,7 +87,7 @@ final class EnrichTopologyLoad {
    * the enricher to the last one visible): all of it, and the stream threads' share.
    */
   record Throughput(int stories, int streamThreads, long firstInToLastOutNanos,
-      long appStartToRunningNanos, long produceNanos, long rawBytes, CpuUse cpu) {
+      long appStartToRunningNanos, long produceNanos, long rawBytes, CpuUse cpu, long jitMillis) {
 
     double storiesPerSecond() {
       return stories / (firstInToLastOutNanos / 1e9);
@@ -93,25 +99,42 @@ final class EnrichTopologyLoad {
       long maxSendLagMs, List<Long> heapSamples, long heapAfterGcAtEnd) {
   }
 
-  /** Both parts of one run; {@code steady} is empty when the latency run was skipped. */
-  record Result(Throughput throughput, Optional<Steady> steady) {
+  /** One uncounted warm-up backlog: its rate, and JIT compile time as a share of its wall time. */
+  record Warmup(double storiesPerSecond, double jitShare) {
   }
 
   /**
-   * Runs an uncounted warm-up backlog on its own topics and app (the JIT has not seen the broker's
-   * and Streams' hot paths yet), then the measured backlog on fresh topics with a fresh app, then
-   * (when {@code latencySeconds > 0}) the steady-rate run on that same app.
+   * The warm-ups, then both measured parts; {@code steady} is empty when the latency run was
+   * skipped.
+   */
+  record Result(List<Warmup> warmups, Throughput throughput, Optional<Steady> steady) {
+  }
+
+  /**
+   * Runs uncounted warm-up backlogs, each on its own topics and app, until the JIT has settled (the
+   * broker's, clients' and Streams' hot paths are invoked per batch, not per story, and take far
+   * longer to compile than the NLP ones), then the measured backlog on fresh topics with a fresh
+   * app, then (when {@code latencySeconds > 0}) the steady-rate run on that same app.
    *
    * @param stories the stories to send, cycled
-   * @param warmup stories in the warm-up backlog; 0 for none
+   * @param warmup stories in each warm-up backlog; 0 for none
    * @param backlog stories in the measured backlog
    */
   static Result run(final DevStack stack, final Enricher enricher,
       final List<GoldStories.Story> stories, final int warmup, final int backlog,
       final int latencySeconds, final double rate, final Path stateDir) throws Exception {
-    if (warmup > 0) {
-      try (Run run = Run.start(stack, enricher, stories, warmup, stateDir.resolve("warmup"))) {
-        run.awaitBacklog();
+    final List<Warmup> warmups = new ArrayList<>();
+    for (int round = 1; warmup > 0 && round <= MAX_WARMUPS; round++) {
+      final long jitBefore = jitMillis();
+      try (Run run = Run.start(stack, enricher, stories, warmup,
+          stateDir.resolve("warmup-" + round))) {
+        final Throughput throughput = run.awaitBacklog();
+        final Warmup done = new Warmup(throughput.storiesPerSecond(),
+            (jitMillis() - jitBefore) * 1e6 / throughput.firstInToLastOutNanos());
+        warmups.add(done);
+        if (done.jitShare() < SETTLED_JIT_SHARE) {
+          break;
+        }
       }
     }
     try (Run run = Run.start(stack, enricher, stories, backlog, stateDir.resolve("measured"))) {
@@ -121,8 +144,15 @@ final class EnrichTopologyLoad {
         steady = Optional.of(steady(stack, run.config.topics(), run.rawSerde, run.enrichedSerde,
             stories, run.runId, latencySeconds, rate));
       }
-      return new Result(throughput, steady);
+      return new Result(List.copyOf(warmups), throughput, steady);
     }
+  }
+
+  /** Milliseconds the JIT compilers have spent so far, or 0 where the JVM does not say. */
+  static long jitMillis() {
+    final CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported()
+        ? jit.getTotalCompilationTime() : 0;
   }
 
   /** One app on its own topics, started on a pre-produced backlog, with a consumer of its output. */
@@ -216,9 +246,11 @@ final class EnrichTopologyLoad {
       final long deadline = System.nanoTime() + BACKLOG_DEADLINE.toNanos();
       int seen = 0;
       CpuSnapshot atFirstIn = null;
+      long jitAtFirstIn = 0;
       while (System.nanoTime() < deadline) {
         if (atFirstIn == null && firstIn.get() != 0) {
           atFirstIn = CpuSnapshot.take();
+          jitAtFirstIn = jitMillis();
         }
         for (final ConsumerRecord<String, byte[]> record : out.poll(Duration.ofMillis(20))) {
           if (record.value() != null) {
@@ -230,7 +262,8 @@ final class EnrichTopologyLoad {
           final CpuSnapshot atLastOut = CpuSnapshot.take();
           final CpuSnapshot from = atFirstIn == null ? atLastOut : atFirstIn;
           return new Throughput(backlog, config.streamThreads(), lastOut - firstIn.get(),
-              running - appStarted, produceNanos, rawBytes, atLastOut.since(from));
+              running - appStarted, produceNanos, rawBytes, atLastOut.since(from),
+              jitMillis() - jitAtFirstIn);
         }
       }
       throw new IllegalStateException("Only " + seen + " of " + backlog + " enriched stories "

@@ -5,32 +5,40 @@ import com.optimaize.langdetect.LanguageDetector;
 import com.optimaize.langdetect.LanguageDetectorBuilder;
 import com.optimaize.langdetect.ngram.NgramExtractors;
 import com.optimaize.langdetect.profiles.LanguageProfileReader;
-import com.optimaize.langdetect.text.CommonTextObjectFactories;
+import com.optimaize.langdetect.text.RemoveMinorityScriptsTextFilter;
 import com.optimaize.langdetect.text.TextObjectFactory;
+import com.optimaize.langdetect.text.TextObjectFactoryBuilder;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * Detects a story's language with the optimaize n-gram detector (71 built-in profiles, ~1,600
- * documents per CPU second here; Lingua is 20-30x slower). Reads the headline and at most the first
- * {@link #SAMPLE_CHARS} characters of the body: more text changes nothing but the cost.
- * Thread-safe; load once.
+ * Detects a story's language with the optimaize n-gram detector (71 built-in profiles; Lingua is
+ * 20-30x slower). Reads the headline and at most the first {@link #SAMPLE_CHARS} characters of the
+ * body: more text changes nothing but the cost. Next to the CRF the detector's profiles are cold in
+ * the CPU caches, and it cost 400 us a story on a 600-character sample against 250 us on 300
+ * characters without the URL filter (wire bodies reach us as clean text), the same answers on the
+ * gold set. Thread-safe; load once.
  */
 public final class LanguageDetection {
 
   /** Characters of body text looked at. */
-  public static final int SAMPLE_CHARS = 600;
+  public static final int SAMPLE_CHARS = 300;
   /** Below this probability the language is reported as unknown. */
   public static final double MIN_PROBABILITY = 0.80;
+
+  private static final double MINORITY_SCRIPT_SHARE = 0.3;
 
   private final LanguageDetector detector;
   private final TextObjectFactory texts;
 
   private LanguageDetection(final LanguageDetector detector) {
     this.detector = detector;
-    this.texts = CommonTextObjectFactories.forDetectingOnLargeText();
+    // Mixed-script text is still reduced to its main script, as for large text.
+    this.texts = new TextObjectFactoryBuilder()
+        .withTextFilter(RemoveMinorityScriptsTextFilter.forThreshold(MINORITY_SCRIPT_SHARE))
+        .build();
   }
 
   /** Loads the built-in profiles. */

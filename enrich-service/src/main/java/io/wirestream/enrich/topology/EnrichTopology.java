@@ -26,7 +26,6 @@ import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.kstream.Windowed;
-import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 import org.apache.kafka.streams.state.WindowStore;
 
@@ -81,6 +80,9 @@ public final class EnrichTopology {
         Serdes.String()));
     builder.addStateStore(Stores.keyValueStoreBuilder(
         Stores.persistentKeyValueStore(StoreNames.EMBARGOED), Serdes.String(), rawSerde));
+    builder.addStateStore(Stores.keyValueStoreBuilder(
+        Stores.persistentKeyValueStore(StoreNames.LATEST_ARTICLES), Serdes.String(),
+        enrichedSerde));
 
     final KStream<String, Step<EnrichedArticle>> enrichedSteps = builder
         .stream(topics.raw(), Consumed.with(Serdes.String(), Serdes.ByteArray())
@@ -105,12 +107,9 @@ public final class EnrichTopology {
         .mapValues(Step::value, Named.as("unwrap-enriched"));
     enriched.to(topics.enriched(), Produced.with(Serdes.String(), enrichedSerde)
         .withName("write-enriched"));
-    // Kept for GET /v1/articles/{id}. The key is still the article id, but Streams cannot know
-    // that after process(), so this costs one repartition topic.
-    enriched.toTable(Named.as("latest-articles"),
-        Materialized.<String, EnrichedArticle, KeyValueStore<Bytes, byte[]>>as(
-            StoreNames.LATEST_ARTICLES).withKeySerde(Serdes.String())
-            .withValueSerde(enrichedSerde));
+    // Kept for GET /v1/articles/{id}, without a repartition (see LatestArticleProcessor).
+    enriched.process(LatestArticleProcessor::new, Named.as("keep-latest-article"),
+        StoreNames.LATEST_ARTICLES);
 
     final KStream<String, EnrichedArticle> stories =
         enriched.filter((id, story) -> story != null, Named.as("skip-tombstones"));

@@ -31,7 +31,9 @@ import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyDescription;
 import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.test.TestRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -146,6 +148,37 @@ class EnrichTopologyTest {
 
     assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getVersion)
         .containsExactly(2, 3);
+  }
+
+  @Test
+  void theArticleStoreShouldKeepTheLatestVersionAndForgetACanceledStory() {
+    final KeyValueStore<String, EnrichedArticle> latest =
+        driver.getKeyValueStore(StoreNames.LATEST_ARTICLES);
+    send(story("a-1", 2, "Second version."));
+    send(story("a-1", 1, "First version, arriving late."));
+    send(story("b-1", 1, "Another story."));
+    assertThat(latest.get("a-1").getVersion()).isEqualTo(2);
+    assertThat(latest.get("b-1").getBody()).isEqualTo("Another story.");
+
+    send(RawArticle.newBuilder(story("a-1", 3, "Second version.")).setStatus(ArticleStatus.CANCELED)
+        .build());
+
+    assertThat(latest.get("a-1")).isNull();
+    assertThat(latest.get("b-1")).isNotNull();
+  }
+
+  @Test
+  void theOnlyRepartitionShouldBeTheTrendWindowsByCountry() {
+    final TopologyDescription description = EnrichTopology.build(
+        EnrichConfig.of("dummy:9092", "mock://" + scope, stateDir), new FakeEnricher())
+        .describe();
+    final List<String> repartitions = description.subtopologies().stream()
+        .flatMap(subtopology -> subtopology.nodes().stream())
+        .filter(node -> node instanceof TopologyDescription.Sink)
+        .map(node -> ((TopologyDescription.Sink) node).topic())
+        .filter(topic -> topic != null && topic.endsWith("-repartition"))
+        .toList();
+    assertThat(repartitions).containsExactly("by-country-repartition");
   }
 
   @Test
