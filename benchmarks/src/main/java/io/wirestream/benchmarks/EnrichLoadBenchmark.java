@@ -213,11 +213,10 @@ public final class EnrichLoadBenchmark {
     if (options.topology()) {
       final Path stateDir = Files.createTempDirectory("wirestream-enrich-bench-");
       try (DevStack stack = DevStack.start(DevStackOptions.defaults())) {
-        // The Kafka code paths are far less hot per story than the NLP ones: warm them up with a
-        // backlog as large as the measured one.
+        // Warm-up and measured backlogs as large as the offline runs, as many measured rounds.
         topology = Optional.of(EnrichTopologyLoad.run(stack, enricher, stories, options.stories(),
-            options.stories(), options.latency() ? options.latencySeconds() : 0, options.rate(),
-            stateDir));
+            options.stories(), options.rounds(), options.latency() ? options.latencySeconds() : 0,
+            options.rate(), stateDir));
       } finally {
         deleteRecursively(stateDir);
       }
@@ -416,9 +415,10 @@ public final class EnrichLoadBenchmark {
             + "threads, %d partitions, NewsEnricher%n", throughput.streamThreads(),
         EnrichTopologyLoad.PARTITIONS);
     System.out.printf(Locale.ROOT, "   %,10.1f stories/s  first story into the enricher -> last "
-            + "enriched story visible read_committed (%d stories, %.2f s)%n",
-        throughput.storiesPerSecond(), throughput.stories(),
-        throughput.firstInToLastOutNanos() / 1e9);
+            + "enriched story visible read_committed (best of %s; %d stories, %.2f s)%n",
+        throughput.storiesPerSecond(), result.rounds().stream()
+            .map(round -> String.format(Locale.ROOT, "%.1f/s", round.storiesPerSecond())).toList(),
+        throughput.stories(), throughput.firstInToLastOutNanos() / 1e9);
     System.out.printf(Locale.ROOT, "   (backlog of %.1f MB produced in %.2f s beforehand; app "
             + "start to RUNNING %.2f s)%n", throughput.rawBytes() / 1e6,
         throughput.produceNanos() / 1e9, throughput.appStartToRunningNanos() / 1e9);
@@ -441,6 +441,11 @@ public final class EnrichLoadBenchmark {
         100 * cpu.streamThreads() / 1e9 / (throughput.streamThreads() * wall),
         throughput.streamThreads(), cpu.streamClientIo() / 1e9, cpu.broker() / 1e9,
         cpu.gcJitVm() / 1e9, throughput.jitMillis() / 1e3, cpu.otherJava() / 1e9);
+    System.out.printf(Locale.ROOT, "   stream threads blocked in their producers meanwhile "
+            + "(exactly-once commits: flush, offsets, commit): %s%n",
+        throughput.producerWaitNanos().entrySet().stream()
+            .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
+            .toList());
     System.out.printf(Locale.ROOT, "   ratio to NewsEnricher alone: %.2fx of 1 thread (goal >= "
             + "0.80x), %.2fx of 2 threads%n",
         throughput.storiesPerSecond() / full.storiesPerSecond(),

@@ -20,11 +20,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -49,6 +52,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
  * The enrich-service topology on a devstack broker and registry, exactly-once v2, with the real
@@ -62,6 +66,10 @@ final class EnrichTopologyLoad {
 
   /** Partitions of every topic: two per stream thread, so both threads always have work. */
   static final int PARTITIONS = 4;
+
+  private static final Set<String> PRODUCER_WAITS = Set.of("flush-time-ns-total",
+      "txn-send-offsets-time-ns-total", "txn-commit-time-ns-total", "txn-begin-time-ns-total",
+      "metadata-wait-time-ns-total", "bufferpool-wait-time-ns-total");
 
   /** Warm-up backlogs at most, before measuring anyway. */
   static final int MAX_WARMUPS = 8;
@@ -87,7 +95,8 @@ final class EnrichTopologyLoad {
    * the enricher to the last one visible): all of it, and the stream threads' share.
    */
   record Throughput(int stories, int streamThreads, long firstInToLastOutNanos,
-      long appStartToRunningNanos, long produceNanos, long rawBytes, CpuUse cpu, long jitMillis) {
+      long appStartToRunningNanos, long produceNanos, long rawBytes, CpuUse cpu, long jitMillis,
+      Map<String, Long> producerWaitNanos) {
 
     double storiesPerSecond() {
       return stories / (firstInToLastOutNanos / 1e9);
@@ -104,25 +113,33 @@ final class EnrichTopologyLoad {
   }
 
   /**
-   * The warm-ups, then both measured parts; {@code steady} is empty when the latency run was
-   * skipped.
+   * The warm-ups, the measured backlogs, and the steady run ({@code steady} is empty when the
+   * latency run was skipped).
    */
-  record Result(List<Warmup> warmups, Throughput throughput, Optional<Steady> steady) {
+  record Result(List<Warmup> warmups, List<Throughput> rounds, Optional<Steady> steady) {
+
+    /** The fastest measured backlog, as the offline rates report their best round. */
+    Throughput throughput() {
+      return rounds.stream().max(Comparator.comparingDouble(Throughput::storiesPerSecond))
+          .orElseThrow();
+    }
   }
 
   /**
    * Runs uncounted warm-up backlogs, each on its own topics and app, until the JIT has settled (the
    * broker's, clients' and Streams' hot paths are invoked per batch, not per story, and take far
-   * longer to compile than the NLP ones), then the measured backlog on fresh topics with a fresh
-   * app, then (when {@code latencySeconds > 0}) the steady-rate run on that same app.
+   * longer to compile than the NLP ones), then the measured backlogs, each on fresh topics with a
+   * fresh app, then (when {@code latencySeconds > 0}) the steady-rate run on the last app.
    *
    * @param stories the stories to send, cycled
    * @param warmup stories in each warm-up backlog; 0 for none
-   * @param backlog stories in the measured backlog
+   * @param backlog stories in each measured backlog
+   * @param rounds measured backlogs, each on fresh topics with a fresh app
    */
   static Result run(final DevStack stack, final Enricher enricher,
       final List<GoldStories.Story> stories, final int warmup, final int backlog,
-      final int latencySeconds, final double rate, final Path stateDir) throws Exception {
+      final int rounds, final int latencySeconds, final double rate, final Path stateDir)
+      throws Exception {
     final List<Warmup> warmups = new ArrayList<>();
     for (int round = 1; warmup > 0 && round <= MAX_WARMUPS; round++) {
       final long jitBefore = jitMillis();
@@ -137,15 +154,45 @@ final class EnrichTopologyLoad {
         }
       }
     }
+    final List<Throughput> measured = new ArrayList<>();
+    for (int round = 1; round < rounds; round++) {
+      try (Run run = Run.start(stack, enricher, stories, backlog,
+          stateDir.resolve("measured-" + round))) {
+        measured.add(run.awaitBacklog());
+      }
+    }
+    // The last round's app stays up for the steady-rate run.
     try (Run run = Run.start(stack, enricher, stories, backlog, stateDir.resolve("measured"))) {
-      final Throughput throughput = run.awaitBacklog();
+      measured.add(run.awaitBacklog());
       Optional<Steady> steady = Optional.empty();
       if (latencySeconds > 0) {
         steady = Optional.of(steady(stack, run.config.topics(), run.rawSerde, run.enrichedSerde,
             stories, run.runId, latencySeconds, rate));
       }
-      return new Result(List.copyOf(warmups), throughput, steady);
+      return new Result(List.copyOf(warmups), List.copyOf(measured), steady);
     }
+  }
+
+  /**
+   * Time the stream threads' producers have blocked their threads so far, by operation: the
+   * exactly-once commit is a flush, then the offsets sent to the transaction, then the commit.
+   */
+  static Map<String, Long> producerWaits(final KafkaStreams streams) {
+    final Map<String, Long> waits = new TreeMap<>();
+    streams.metrics().forEach((name, metric) -> {
+      if (name.group().equals("producer-metrics") && PRODUCER_WAITS.contains(name.name())
+          && metric.metricValue() instanceof Number value) {
+        waits.merge(name.name().replace("-time-ns-total", ""), value.longValue(), Long::sum);
+      }
+    });
+    return waits;
+  }
+
+  private static Map<String, Long> since(final Map<String, Long> now,
+      final Map<String, Long> before) {
+    final Map<String, Long> delta = new TreeMap<>();
+    now.forEach((name, value) -> delta.put(name, value - before.getOrDefault(name, 0L)));
+    return delta;
   }
 
   /** Milliseconds the JIT compilers have spent so far, or 0 where the JVM does not say. */
@@ -247,10 +294,12 @@ final class EnrichTopologyLoad {
       int seen = 0;
       CpuSnapshot atFirstIn = null;
       long jitAtFirstIn = 0;
+      Map<String, Long> waitsAtFirstIn = Map.of();
       while (System.nanoTime() < deadline) {
         if (atFirstIn == null && firstIn.get() != 0) {
           atFirstIn = CpuSnapshot.take();
           jitAtFirstIn = jitMillis();
+          waitsAtFirstIn = producerWaits(app.streams());
         }
         for (final ConsumerRecord<String, byte[]> record : out.poll(Duration.ofMillis(20))) {
           if (record.value() != null) {
@@ -263,7 +312,7 @@ final class EnrichTopologyLoad {
           final CpuSnapshot from = atFirstIn == null ? atLastOut : atFirstIn;
           return new Throughput(backlog, config.streamThreads(), lastOut - firstIn.get(),
               running - appStarted, produceNanos, rawBytes, atLastOut.since(from),
-              jitMillis() - jitAtFirstIn);
+              jitMillis() - jitAtFirstIn, since(producerWaits(app.streams()), waitsAtFirstIn));
         }
       }
       throw new IllegalStateException("Only " + seen + " of " + backlog + " enriched stories "

@@ -16,6 +16,7 @@ import io.wirestream.ingest.publish.TopicInitializer;
 import io.wirestream.schemas.Topics;
 import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.serde.AvroSerializer;
+import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -74,13 +75,31 @@ public final class IngestLoadBenchmark {
       System.out.printf("  ratio ingest/raw: %.2fx (1 thread), %.2fx (2 threads)%n",
           best(ingest).storiesPerSecond() / bestRaw.storiesPerSecond(),
           best(ingestParallel).storiesPerSecond() / bestRaw.storiesPerSecond());
+      // When the raw path already keeps the cores busy, ingest cannot beat the ratio of the CPU
+      // each path needs per story: the pipeline's work comes on top of the producer's and broker's.
+      System.out.printf("  CPU-bound ceiling of the ratio (raw CPU per story / ingest CPU per "
+              + "story): %.2fx (1 thread), %.2fx (2 threads)%n",
+          bestRaw.cpuMicrosPerStory() / best(ingest).cpuMicrosPerStory(),
+          bestRaw.cpuMicrosPerStory() / best(ingestParallel).cpuMicrosPerStory());
       System.out.println("  all rounds: raw " + raw + "; ingest " + ingest + "; ingest x2 "
           + ingestParallel);
     }
   }
 
-  /** One timed run. */
-  private record Result(int stories, long valueBytes, long nanos) {
+  /**
+   * One timed run, with the CPU time this JVM (pipeline, producer and the in-process broker) used
+   * meanwhile.
+   */
+  private record Result(int stories, long valueBytes, long nanos, long cpuNanos) {
+
+    /** Share of all the machine's cores this JVM kept busy. */
+    double cpuShare() {
+      return cpuNanos / (double) nanos / Runtime.getRuntime().availableProcessors();
+    }
+
+    double cpuMicrosPerStory() {
+      return cpuNanos / 1e3 / stories;
+    }
 
     double storiesPerSecond() {
       return stories / (nanos / 1e9);
@@ -102,9 +121,11 @@ public final class IngestLoadBenchmark {
   }
 
   private static void print(final String name, final Result result, final String bytesOf) {
-    System.out.printf("  %-20s %,10.0f stories/s  %8.1f MB/s of %s  (%d stories, %.2f s)%n",
-        name, result.storiesPerSecond(), result.megabytesPerSecond(), bytesOf, result.stories(),
-        result.nanos() / 1e9);
+    System.out.printf("  %-20s %,10.0f stories/s  %8.1f MB/s of %s  (%d stories, %.2f s; JVM CPU "
+            + "%.0f%% of %d cores, %.0f us per story)%n", name, result.storiesPerSecond(),
+        result.megabytesPerSecond(), bytesOf, result.stories(), result.nanos() / 1e9,
+        100 * result.cpuShare(), Runtime.getRuntime().availableProcessors(),
+        result.cpuMicrosPerStory());
   }
 
   private static IngestConfig config(final DevStack stack, final String name) {
@@ -129,6 +150,7 @@ public final class IngestLoadBenchmark {
       }
     }
     long bytes = 0;
+    final long cpuStarted = processCpuNanos();
     final long started = System.nanoTime();
     try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(config.producerProperties(),
         new StringSerializer(), new ByteArraySerializer())) {
@@ -138,7 +160,8 @@ public final class IngestLoadBenchmark {
       }
       producer.flush();
     }
-    return new Result(stories, bytes, System.nanoTime() - started);
+    return new Result(stories, bytes, System.nanoTime() - started,
+        processCpuNanos() - cpuStarted);
   }
 
   /** The ingest path: JSON-lines documents parsed, identified, versioned and published. */
@@ -147,6 +170,7 @@ public final class IngestLoadBenchmark {
     final IngestConfig config = config(stack, name);
     final List<byte[]> documents = jsonLinesDocuments(stories, idOffset);
     final long started;
+    final long cpuStarted;
     final IngestSummary summary = new IngestSummary();
     long bytes = 0;
     try (KafkaStorySink sink = new KafkaStorySink(config)) {
@@ -154,6 +178,7 @@ public final class IngestLoadBenchmark {
           new VersionLedger(), sink, new IngestMetrics(new SimpleMeterRegistry()),
           Clock.systemUTC());
       final ExecutorService workers = Executors.newFixedThreadPool(threads);
+      cpuStarted = processCpuNanos();
       started = System.nanoTime();
       final List<Future<?>> work = new ArrayList<>();
       for (final byte[] document : documents) {
@@ -170,6 +195,7 @@ public final class IngestLoadBenchmark {
       summary.awaitAcknowledgements();
     }
     final long nanos = System.nanoTime() - started;
+    final long cpuNanos = processCpuNanos() - cpuStarted;
     if (summary.count(VersionLedger.Outcome.NEW) != stories || !summary.rejections().isEmpty()
         || !summary.publishFailures().isEmpty()) {
       throw new IllegalStateException("Benchmark input not fully published: " + summary.lines());
@@ -177,7 +203,13 @@ public final class IngestLoadBenchmark {
     for (final byte[] document : documents) {
       bytes += document.length;
     }
-    return new Result(stories, bytes, nanos);
+    return new Result(stories, bytes, nanos, cpuNanos);
+  }
+
+  /** CPU time of this whole JVM so far; the broker runs in it too. */
+  private static long processCpuNanos() {
+    return ManagementFactory.getOperatingSystemMXBean()
+        instanceof com.sun.management.OperatingSystemMXBean os ? os.getProcessCpuTime() : 0;
   }
 
   private static List<byte[]> jsonLinesDocuments(final int stories, final int idOffset)
