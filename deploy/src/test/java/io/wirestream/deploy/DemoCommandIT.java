@@ -85,7 +85,10 @@ class DemoCommandIT {
 
       // Ctrl-C is SIGINT to the process.
       new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();
-      assertThat(demo.waitFor(60, TimeUnit.SECONDS)).as("demo exits after Ctrl-C").isTrue();
+      final boolean exited = demo.waitFor(60, TimeUnit.SECONDS);
+      final String threads = exited ? "" : threadDump(demo.pid());
+      assertThat(exited).as(() -> "demo exits after Ctrl-C; it printed:\n"
+          + String.join("\n", List.copyOf(lines)) + "\nits threads:\n" + threads).isTrue();
       reader.join(10_000);
       assertThat(lines).contains("Demo stopped; nothing left running.");
       for (final ProcessHandle child : children) {
@@ -133,5 +136,19 @@ class DemoCommandIT {
     synchronized (lines) {
       return lines.contains("Ctrl-C stops everything.");
     }
+  }
+
+  /** The JVM's thread dump, to see what a stop that hangs is waiting for. */
+  private static String threadDump(final long pid) throws Exception {
+    final Path tool = Path.of(System.getProperty("java.home"), "bin", "jstack");
+    if (!Files.isExecutable(tool)) {
+      return "(no jstack in " + tool.getParent() + ")";
+    }
+    final Process jstack = new ProcessBuilder(tool.toString(), Long.toString(pid))
+        .redirectErrorStream(true).start();
+    final String dump = new String(jstack.getInputStream().readAllBytes(),
+        StandardCharsets.UTF_8);
+    jstack.waitFor(30, TimeUnit.SECONDS);
+    return dump;
   }
 }

@@ -81,7 +81,10 @@ class DlqCommandIT {
         "--dry-run");
     assertThat(dryRun).contains("would replay 1 dead letter(s)");
 
-    try (EnrichApp fixed = EnrichApp.start(config, NewsEnricher.load(), 2, Optional.empty())) {
+    // The restarted instance gets its own state directory, as a new pod would: the first one's
+    // directory stays locked until its stop completes, which can outlast close() on a busy host.
+    try (EnrichApp fixed = EnrichApp.start(config.withStateDir(state.resolve("restarted")),
+        NewsEnricher.load(), 2, Optional.empty())) {
       final String replayed = run("dlq", "replay", "--dlq-topic", config.topics().deadLetters());
       assertThat(replayed).contains("replay ").contains("-> " + config.topics().raw())
           .contains("replayed 1 dead letter(s), skipped 0");

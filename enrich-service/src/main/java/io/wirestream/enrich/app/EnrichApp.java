@@ -26,7 +26,6 @@ public final class EnrichApp implements AutoCloseable {
 
   private static final Logger LOG = LoggerFactory.getLogger(EnrichApp.class);
   private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
-  private static final Duration CLOSE_GRACE = Duration.ofSeconds(90);
 
   private final KafkaStreams streams;
   private final AtomicReference<Throwable> fatal = new AtomicReference<>();
@@ -91,22 +90,19 @@ public final class EnrichApp implements AutoCloseable {
   }
 
   /**
-   * Stops the app and returns only once it has fully stopped, so the state directory lock is free
-   * for the next instance in the same directory. A slow stop (a stream thread still blocked in a
-   * broker call on a loaded host) gets more time rather than being abandoned while it holds the
-   * lock. The instance leaves the group: without static membership a restart joins as a new
-   * member, and the group would otherwise wait out the old member's session timeout.
+   * Stops the app, waiting at most {@link #CLOSE_TIMEOUT}. The instance leaves the group: without
+   * static membership a restart joins as a new member, and the group would otherwise wait out the
+   * old member's session timeout before giving its partitions to anyone. A stop that takes longer
+   * is logged; until it completes, the state directory stays locked for another instance in the
+   * same process.
    */
   @Override
   public void close() {
     final CloseOptions leave = CloseOptions.groupMembershipOperation(
-        CloseOptions.GroupMembershipOperation.LEAVE_GROUP);
-    if (!streams.close(leave.withTimeout(CLOSE_TIMEOUT))) {
-      LOG.warn("Enrich app not stopped after {} s; waiting up to {} s more", CLOSE_TIMEOUT
-          .toSeconds(), CLOSE_GRACE.toSeconds());
-      if (!streams.close(CLOSE_GRACE)) {
-        LOG.error("Enrich app still not stopped; its state directory may stay locked");
-      }
+        CloseOptions.GroupMembershipOperation.LEAVE_GROUP).withTimeout(CLOSE_TIMEOUT);
+    if (!streams.close(leave)) {
+      LOG.warn("Enrich app not stopped after {} s (state {}); giving up waiting",
+          CLOSE_TIMEOUT.toSeconds(), streams.state());
     }
     stopped.countDown();
   }
