@@ -78,14 +78,16 @@ public final class NewsEnricher implements Enricher {
     final EnrichedArticle.Builder out = EnrichedArticles.from(raw)
         .setLanguage(detected.orElse(null));
     if (isEnglish(detected, raw.getLanguage())) {
+      // Every sentence is scored once: the article's tone and each entity's share them.
+      final ToneScorer.ArticleTone storyTone = tone.scoreArticle(raw.getHeadline(), raw.getBody());
       final List<Entity> entities = EntityMerger.merge(raw.getHeadline(),
           recognizer.mentions(raw.getHeadline()), raw.getBody(),
-          recognizer.mentions(raw.getBody()), tone::compound, this::correction);
+          recognizer.mentions(raw.getBody()), storyTone.body(), this::correction);
       final CountryTags tags = countries.tag(raw.getHeadline(), raw.getBody(), raw.getDateline());
       out.setEntities(entities)
           .setCountries(tags.tags())
           .setPrimaryCountry(tags.primary())
-          .setTone(tone.score(raw.getHeadline() + "\n\n" + raw.getBody()).toAvro());
+          .setTone(storyTone.result().toAvro());
     } else {
       out.setEntities(List.of()).setCountries(List.of()).setPrimaryCountry(null).setTone(null);
     }

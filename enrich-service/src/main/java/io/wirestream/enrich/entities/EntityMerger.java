@@ -1,5 +1,6 @@
 package io.wirestream.enrich.entities;
 
+import io.wirestream.enrich.text.SentenceTones;
 import io.wirestream.enrich.text.Sentences;
 import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
@@ -127,6 +128,28 @@ public final class EntityMerger {
       final ToDoubleFunction<String> sentenceTone,
       final Function<String, Optional<EntityType>> corrections) {
     Objects.requireNonNull(sentenceTone, "sentenceTone");
+    final String bodyText = body == null ? "" : body;
+    final List<Sentences.Span> sentences = Sentences.split(bodyText);
+    final double[] tones = new double[sentences.size()];
+    for (int i = 0; i < tones.length; i++) {
+      final Sentences.Span span = sentences.get(i);
+      tones[i] = sentenceTone.applyAsDouble(bodyText.substring(span.start(), span.end()));
+    }
+    return merge(headline, headlineMentions, body, bodyMentions,
+        new SentenceTones(sentences, tones), corrections);
+  }
+
+  /**
+   * Merges the mentions of one story into entities, with the body's sentences already scored (the
+   * article's tone scores them anyway; see {@code ToneScorer.scoreArticle}).
+   *
+   * @param bodyTones the body's sentences and their tones, for per-entity tone
+   * @see #merge(String, List, String, List, ToDoubleFunction, Function)
+   */
+  public static List<Entity> merge(final String headline, final List<RawMention> headlineMentions,
+      final String body, final List<RawMention> bodyMentions, final SentenceTones bodyTones,
+      final Function<String, Optional<EntityType>> corrections) {
+    Objects.requireNonNull(bodyTones, "bodyTones");
     Objects.requireNonNull(corrections, "corrections");
     final String headlineText = headline == null ? "" : headline;
     final String bodyText = body == null ? "" : body;
@@ -145,7 +168,7 @@ public final class EntityMerger {
       maxCount = Math.max(maxCount, group.stream().mapToInt(f -> f.mentions.size()).sum());
     }
 
-    final StoryTone tone = new StoryTone(bodyText, sentenceTone);
+    final StoryTone tone = new StoryTone(bodyTones);
     final List<Entity> entities = new ArrayList<>(groups.size());
     for (final List<Form> group : groups) {
       entities.add(toEntity(group, maxCount, bodyText.length(), tone));
@@ -464,14 +487,10 @@ public final class EntityMerger {
 
   /** Body sentences and their tone, each scored at most once per story. */
   private static final class StoryTone {
-    private final String body;
-    private final ToDoubleFunction<String> sentenceTone;
-    private List<Sentences.Span> sentences;
-    private Double[] scores;
+    private final SentenceTones sentences;
 
-    StoryTone(final String body, final ToDoubleFunction<String> sentenceTone) {
-      this.body = body;
-      this.sentenceTone = sentenceTone;
+    StoryTone(final SentenceTones sentences) {
+      this.sentences = sentences;
     }
 
     /** Mean tone of the distinct sentences containing {@code starts}; null when there are none. */
@@ -479,13 +498,9 @@ public final class EntityMerger {
       if (starts.isEmpty()) {
         return null;
       }
-      if (sentences == null) {
-        sentences = Sentences.split(body);
-        scores = new Double[sentences.size()];
-      }
       final Set<Integer> indexes = new LinkedHashSet<>();
       for (final int start : starts) {
-        final int index = sentenceAt(start);
+        final int index = sentences.sentenceAt(start);
         if (index >= 0) {
           indexes.add(index);
         }
@@ -493,35 +508,13 @@ public final class EntityMerger {
       double sum = 0.0;
       int scored = 0;
       for (final int index : indexes) {
-        if (scores[index] == null) {
-          final Sentences.Span span = sentences.get(index);
-          scores[index] = sentenceTone.applyAsDouble(body.substring(span.start(), span.end()));
-        }
-        final double score = scores[index];
+        final double score = sentences.toneOf(index);
         if (!Double.isNaN(score)) {
           sum += clamp(score, -1.0, 1.0);
           scored++;
         }
       }
       return scored == 0 ? null : sum / scored;
-    }
-
-    /** Index of the sentence containing {@code offset}, or -1 (only inside inter-sentence space). */
-    private int sentenceAt(final int offset) {
-      int low = 0;
-      int high = sentences.size() - 1;
-      while (low <= high) {
-        final int mid = (low + high) >>> 1;
-        final Sentences.Span span = sentences.get(mid);
-        if (offset < span.start()) {
-          high = mid - 1;
-        } else if (offset >= span.end()) {
-          low = mid + 1;
-        } else {
-          return mid;
-        }
-      }
-      return -1;
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.tone;
 
+import io.wirestream.enrich.text.SentenceTones;
 import io.wirestream.enrich.text.Sentences;
 import io.wirestream.schemas.avro.ToneLabel;
 import java.io.BufferedReader;
@@ -210,38 +211,67 @@ public final class ToneScorer {
 
   /** Tone of a whole article; see the class documentation for the definitions. */
   public ToneResult score(final String text) {
+    final Tally tally = new Tally();
+    scoreSentences(text, tally);
+    return tally.result();
+  }
+
+  /**
+   * A story's tone as {@link #score(String)} gives it for the headline and body as separate
+   * paragraphs, with the body's sentence tones kept for per-entity tone, so no sentence is scored
+   * twice. A null headline or body counts as empty.
+   */
+  public ArticleTone scoreArticle(final String headline, final String body) {
+    final Tally tally = new Tally();
+    scoreSentences(headline, tally);
+    final SentenceTones bodyTones = scoreSentences(body, tally);
+    return new ArticleTone(tally.result(), bodyTones);
+  }
+
+  /** An article's tone, and the tone of each body sentence. */
+  public record ArticleTone(ToneResult result, SentenceTones body) {
+  }
+
+  private SentenceTones scoreSentences(final String text, final Tally tally) {
     if (text == null || text.isEmpty()) {
-      return ToneResult.EMPTY;
+      return SentenceTones.NONE;
     }
     final List<Sentences.Span> spans = Sentences.split(text);
-    final Tally tally = new Tally();
-    double sum = 0.0;
-    int sentiment = 0;
-    for (final Sentences.Span span : spans) {
-      final double c = analyze(text, span.start(), span.end(), tally);
-      if (c != 0.0) {
-        sum += c;
-        sentiment++;
+    final double[] tones = new double[spans.size()];
+    for (int i = 0; i < tones.length; i++) {
+      final Sentences.Span span = spans.get(i);
+      tones[i] = analyze(text, span.start(), span.end(), tally);
+      if (tones[i] != 0.0) {
+        tally.sentimentSum += tones[i];
+        tally.sentimentSentences++;
       }
     }
-    if (tally.words == 0) {
-      return ToneResult.EMPTY;
-    }
-    final double score = sentiment == 0 ? 0.0 : clamp(sum / sentiment);
-    final double positive = 100.0 * tally.positive / tally.words;
-    final double negative = 100.0 * tally.negative / tally.words;
-    return new ToneResult(score, ToneResult.labelOf(score), positive, negative,
-        positive + negative, tally.words);
+    return new SentenceTones(spans, tones);
   }
 
   // ---------------------------------------------------------------------------------------------
   // The VADER rules over one sentence.
 
-  /** Word counts of an article, summed over its sentences. */
+  /** Word counts and sentence tones of an article, summed over its sentences. */
   private static final class Tally {
     private int words;
     private int positive;
     private int negative;
+    private double sentimentSum;
+    private int sentimentSentences;
+
+    /** The article's tone: the mean of its non-neutral sentences, and the word shares. */
+    ToneResult result() {
+      if (words == 0) {
+        return ToneResult.EMPTY;
+      }
+      final double score = sentimentSentences == 0 ? 0.0
+          : clamp(sentimentSum / sentimentSentences);
+      final double positiveShare = 100.0 * positive / words;
+      final double negativeShare = 100.0 * negative / words;
+      return new ToneResult(score, ToneResult.labelOf(score), positiveShare, negativeShare,
+          positiveShare + negativeShare, words);
+    }
   }
 
   /** Tokens of one sentence, in parallel arrays. */

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.offset;
 import static org.assertj.core.api.Assertions.tuple;
 
+import io.wirestream.enrich.text.SentenceTones;
+import io.wirestream.enrich.text.Sentences;
 import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
 import io.wirestream.schemas.avro.Mention;
@@ -271,6 +273,32 @@ class EntityMergerTest {
     assertThat(byName(entities, "U.S.").getTone()).isCloseTo(0.2, offset(1e-9));
     assertThat(byName(entities, "Rahmawati").getTone()).isNull();
     assertThat(scored).doesNotHaveDuplicates();
+  }
+
+  @Test
+  void shouldReadEntityToneFromSentencesScoredOnceByTheCaller() {
+    final String body = "Talks in Oslo ended on Friday with no deal. Mr. Halvorsen said the U.S. envoy would return. "
+        + "Halvorsen called the mood good, and Halvorsen smiled. Oil rose 3.5 percent in Oslo trading.";
+    final List<Sentences.Span> sentences = Sentences.split(body);
+    assertThat(sentences).hasSize(4);
+    final SentenceTones tones = new SentenceTones(sentences, new double[] {-0.4, 0.2, 0.6, 0.1});
+
+    final List<Entity> entities = EntityMerger.merge(null, List.of(), body, List.of(
+            nth(body, "Oslo", EntityType.LOCATION, 0),
+            at(body, "Halvorsen", EntityType.PERSON),
+            nth(body, "Halvorsen", EntityType.PERSON, 2),
+            nth(body, "Oslo", EntityType.LOCATION, 1)),
+        tones, NO_CORRECTIONS);
+
+    assertThat(byName(entities, "Oslo").getTone()).isCloseTo((-0.4 + 0.1) / 2, offset(1e-9));
+    assertThat(byName(entities, "Halvorsen").getTone()).isCloseTo((0.2 + 0.6) / 2, offset(1e-9));
+  }
+
+  @Test
+  void sentenceTonesShouldNeedOneTonePerSentence() {
+    final List<Sentences.Span> two = Sentences.split("One sentence here. Another one there.");
+    assertThatThrownBy(() -> new SentenceTones(two, new double[] {0.1}))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 tones for 2 sentences");
   }
 
   @Test

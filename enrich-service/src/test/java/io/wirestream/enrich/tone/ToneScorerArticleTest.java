@@ -171,4 +171,33 @@ public class ToneScorerArticleTest {
     assertThat(tone.polarity()).isCloseTo(tone.positive() + tone.negative(), within(1e-9));
     assertThat(tone.wordCount()).isNotNegative();
   }
+
+  @Test
+  void aStoryScoredOnceShouldEqualTheWholeTextScoredAsHeadlineAndBodyParagraphs() {
+    for (final String article : List.of(DISASTER, CELEBRATION)) {
+      final int split = article.indexOf("\n\n");
+      final String headline = article.substring(0, split);
+      final String body = article.substring(split + 2);
+
+      final ToneScorer.ArticleTone story = scorer.scoreArticle(headline, body);
+
+      assertThat(story.result()).isEqualTo(scorer.score(headline + "\n\n" + body));
+      final List<Sentences.Span> sentences = Sentences.split(body);
+      assertThat(story.body().sentences()).isEqualTo(sentences);
+      for (int i = 0; i < sentences.size(); i++) {
+        final Sentences.Span span = sentences.get(i);
+        assertThat(story.body().toneOf(i))
+            .isEqualTo(scorer.compound(body.substring(span.start(), span.end())));
+      }
+    }
+  }
+
+  @Test
+  void aStoryWithoutHeadlineShouldBeScoredOnItsBodyAlone() {
+    final String body = CELEBRATION.substring(CELEBRATION.indexOf("\n\n") + 2);
+
+    assertThat(scorer.scoreArticle(null, body).result()).isEqualTo(scorer.score(body));
+    assertThat(scorer.scoreArticle(null, null).result()).isEqualTo(scorer.score(""));
+    assertThat(scorer.scoreArticle(null, null).body().sentences()).isEmpty();
+  }
 }
