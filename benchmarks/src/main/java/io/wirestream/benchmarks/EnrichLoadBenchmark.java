@@ -423,7 +423,8 @@ public final class EnrichLoadBenchmark {
             + "start to RUNNING %.2f s)%n", throughput.rawBytes() / 1e6,
         throughput.produceNanos() / 1e9, throughput.appStartToRunningNanos() / 1e9);
     System.out.printf(Locale.ROOT, "   after %d uncounted warm-up backlog(s) of as many stories on "
-            + "other topics, until JIT compiling took under %.0f%% of one (at most %d): %s%n",
+            + "other topics, until JIT compiling took under %.0f%% of one, first story in to last "
+            + "out (at most %d): %s%n",
         result.warmups().size(), 100 * EnrichTopologyLoad.SETTLED_JIT_SHARE,
         EnrichTopologyLoad.MAX_WARMUPS, result.warmups().stream()
             .map(w -> String.format(Locale.ROOT, "%.1f/s with JIT %.0f%%", w.storiesPerSecond(),
@@ -442,7 +443,8 @@ public final class EnrichLoadBenchmark {
         throughput.streamThreads(), cpu.streamClientIo() / 1e9, cpu.broker() / 1e9,
         cpu.gcJitVm() / 1e9, throughput.jitMillis() / 1e3, cpu.otherJava() / 1e9);
     System.out.printf(Locale.ROOT, "   stream threads blocked in their producers meanwhile "
-            + "(exactly-once commits: flush, offsets, commit): %s%n",
+            + "(the exactly-once commit is flush, offsets, commit; also metadata, buffer pool and "
+            + "begin waits): %s%n",
         throughput.producerWaitNanos().entrySet().stream()
             .map(e -> String.format(Locale.ROOT, "%s %.2f s", e.getKey(), e.getValue() / 1e9))
             .toList());

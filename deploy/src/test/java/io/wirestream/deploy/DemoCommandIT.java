@@ -85,8 +85,9 @@ class DemoCommandIT {
 
       // Ctrl-C is SIGINT to the process. A harness that runs the build as a background job of a
       // non-interactive shell starts it with SIGINT ignored, and the demo inherits that; there
-      // the test sends SIGTERM, which runs the same shutdown hook.
-      final String signal = sigintIgnored() ? "-TERM" : "-INT";
+      // the test can only send SIGTERM, which runs the same shutdown hook (the Ctrl-C path itself
+      // is then not exercised).
+      final String signal = sigintIgnored(demo.pid()) ? "-TERM" : "-INT";
       new ProcessBuilder("kill", signal, Long.toString(demo.pid())).start().waitFor();
       final boolean exited = demo.waitFor(60, TimeUnit.SECONDS);
       final String threads = exited ? "" : threadDump(demo.pid());
@@ -147,19 +148,25 @@ class DemoCommandIT {
     if (!Files.isExecutable(tool)) {
       return "(no jstack in " + tool.getParent() + ")";
     }
-    final Process jstack = new ProcessBuilder(tool.toString(), Long.toString(pid))
-        .redirectErrorStream(true).start();
-    final String dump = new String(jstack.getInputStream().readAllBytes(),
-        StandardCharsets.UTF_8);
-    jstack.waitFor(30, TimeUnit.SECONDS);
-    return dump;
+    final Path dump = Files.createTempFile("demo-threads-", ".txt");
+    try {
+      final Process jstack = new ProcessBuilder(tool.toString(), Long.toString(pid))
+          .redirectErrorStream(true).redirectOutput(dump.toFile()).start();
+      if (!jstack.waitFor(30, TimeUnit.SECONDS)) {
+        jstack.destroyForcibly();
+        return "(jstack did not answer in 30 s)";
+      }
+      return Files.readString(dump, StandardCharsets.UTF_8);
+    } finally {
+      Files.deleteIfExists(dump);
+    }
   }
 
-  /** Whether this JVM (and so the demo it starts) was started with SIGINT ignored. */
-  private static boolean sigintIgnored() throws Exception {
-    for (final String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+  /** Whether the process was started with SIGINT ignored (bit 2 of its SigIgn mask). */
+  private static boolean sigintIgnored(final long pid) throws Exception {
+    for (final String line : Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"))) {
       if (line.startsWith("SigIgn:")) {
-        return (Long.parseLong(line.substring("SigIgn:".length()).strip(), 16) & 0x2) != 0;
+        return (Long.parseUnsignedLong(line.substring("SigIgn:".length()).strip(), 16) & 0x2) != 0;
       }
     }
     return false;

@@ -117,7 +117,7 @@ public final class EntityMerger {
    * @param bodyMentions mentions with offsets into {@code body}
    * @param sentenceTone tone in [-1,1] of a sentence span of the body (supplied by the caller; the
    *     tone package computes it), used for per-entity tone = mean tone of the sentences that
-   *     mention the entity
+   *     mention the entity; every body sentence is scored once, up front
    * @param corrections for known CRF slips: maps a surface form to a corrected type (e.g. the
    *     country gazetteer says "DPRK"/"ROK" are LOCATIONs), empty when no correction
    * @return the entities, most salient first
@@ -153,6 +153,12 @@ public final class EntityMerger {
     Objects.requireNonNull(corrections, "corrections");
     final String headlineText = headline == null ? "" : headline;
     final String bodyText = body == null ? "" : body;
+    final List<Sentences.Span> scored = bodyTones.sentences();
+    if (!scored.isEmpty() && scored.get(scored.size() - 1).end() > bodyText.length()) {
+      throw new IllegalArgumentException("the sentence tones were not scored on this body: a "
+          + "sentence ends at " + scored.get(scored.size() - 1).end() + " of "
+          + bodyText.length() + " characters");
+    }
 
     final List<Tagged> tagged = new ArrayList<>();
     collect(TextField.HEADLINE, headlineText, headlineMentions, corrections, tagged);

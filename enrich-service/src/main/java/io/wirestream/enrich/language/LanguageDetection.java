@@ -57,10 +57,14 @@ public final class LanguageDetection {
     return "optimaize-language-detector-0.6";
   }
 
+  /** At most the first {@link #SAMPLE_CHARS} characters: a headline is capped too. */
+  private static String prefix(final String text) {
+    return text.length() > SAMPLE_CHARS ? text.substring(0, SAMPLE_CHARS) : text;
+  }
+
   /** ISO 639-1 code of the text's language, or empty when no language is likely enough. */
   public Optional<String> detect(final String headline, final String body) {
-    final String sample = (headline == null ? "" : headline + "\n")
-        + (body.length() > SAMPLE_CHARS ? body.substring(0, SAMPLE_CHARS) : body);
+    final String sample = (headline == null ? "" : prefix(headline) + "\n") + prefix(body);
     final List<DetectedLanguage> candidates = detector.getProbabilities(texts.forText(sample));
     if (candidates.isEmpty() || candidates.get(0).getProbability() < MIN_PROBABILITY) {
       return Optional.empty();

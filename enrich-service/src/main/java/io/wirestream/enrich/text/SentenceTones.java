@@ -1,5 +1,6 @@
 package io.wirestream.enrich.text;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -48,6 +49,23 @@ public record SentenceTones(List<Sentences.Span> sentences, double[] tones) {
       }
     }
     return -1;
+  }
+
+  /** Equal when the sentences and every tone are equal (a record compares arrays by identity). */
+  @Override
+  public boolean equals(final Object other) {
+    return other instanceof SentenceTones that && sentences.equals(that.sentences)
+        && Arrays.equals(tones, that.tones);
+  }
+
+  @Override
+  public int hashCode() {
+    return 31 * sentences.hashCode() + Arrays.hashCode(tones);
+  }
+
+  @Override
+  public String toString() {
+    return "SentenceTones" + sentences + Arrays.toString(tones);
   }
 
   /** Tone of sentence {@code index}. */

@@ -23,6 +23,11 @@ final class LatestArticleProcessor implements Processor<String, EnrichedArticle,
 
   @Override
   public void process(final Record<String, EnrichedArticle> record) {
+    // A story sent without a key sits on no partition its id hashes to, so a query could not find
+    // it; it is enriched and published all the same, as toTable() did, but not kept here.
+    if (record.key() == null) {
+      return;
+    }
     if (record.value() == null) {
       latest.delete(record.key());
     } else {

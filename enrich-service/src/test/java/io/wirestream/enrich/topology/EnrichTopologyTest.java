@@ -168,6 +168,20 @@ class EnrichTopologyTest {
   }
 
   @Test
+  void aStorySentWithoutKeyShouldStillBeEnrichedAndTheNextOneToo() {
+    final KeyValueStore<String, EnrichedArticle> latest =
+        driver.getKeyValueStore(StoreNames.LATEST_ARTICLES);
+
+    raw.pipeInput((String) null, story("k-1", 1, "Sent without a key."));
+    send(story("k-2", 1, "Sent with its id as key."));
+
+    assertThat(enriched.readValuesToList()).extracting(EnrichedArticle::getId)
+        .containsExactly("k-1", "k-2");
+    assertThat(latest.get("k-2")).isNotNull();
+    assertThat(deadLetters.isEmpty()).isTrue();
+  }
+
+  @Test
   void theOnlyRepartitionShouldBeTheTrendWindowsByCountry() {
     final TopologyDescription description = EnrichTopology.build(
         EnrichConfig.of("dummy:9092", "mock://" + scope, stateDir), new FakeEnricher())
