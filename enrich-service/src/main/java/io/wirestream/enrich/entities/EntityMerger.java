@@ -21,6 +21,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
+import java.util.regex.Pattern;
 
 /**
  * Merges the CRF mentions of one story (headline and body) into entities.
@@ -83,6 +84,10 @@ public final class EntityMerger {
   public static final double POSITION_WEIGHT = 0.3;
   /** Weight of the mention count relative to the story's most mentioned entity, in the salience. */
   public static final double FREQUENCY_WEIGHT = 0.3;
+
+  /** Compiled once: merging runs per story on the stream threads. */
+  private static final Pattern WHITESPACE = Pattern.compile("\\s+");
+  private static final Pattern WORD_OR_HYPHEN_BREAKS = Pattern.compile("[\\s-]+");
 
   /**
    * Titles dropped from the front of PERSON mentions (lower case, without the period). Royal and
@@ -344,7 +349,7 @@ public final class EntityMerger {
 
   /** The mention text with whitespace runs collapsed and, for a PERSON, leading titles dropped. */
   private static String displayText(final Tagged mention) {
-    final String collapsed = mention.text().strip().replaceAll("\\s+", " ");
+    final String collapsed = WHITESPACE.matcher(mention.text().strip()).replaceAll(" ");
     if (mention.type() != EntityType.PERSON) {
       return collapsed;
     }
@@ -391,7 +396,7 @@ public final class EntityMerger {
     for (final boolean splitHyphens : new boolean[] {false, true}) {
       final StringBuilder content = new StringBuilder();
       final StringBuilder all = new StringBuilder();
-      for (final String word : name.split(splitHyphens ? "[\\s-]+" : "\\s+")) {
+      for (final String word : (splitHyphens ? WORD_OR_HYPHEN_BREAKS : WHITESPACE).split(name)) {
         if (word.isEmpty()) {
           continue;
         }

@@ -2,6 +2,24 @@ package io.wirestream.enrich.language;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.optimaize.langdetect.DetectedLanguage;
+import com.optimaize.langdetect.LanguageDetector;
+import com.optimaize.langdetect.LanguageDetectorBuilder;
+import com.optimaize.langdetect.i18n.LdLocale;
+import com.optimaize.langdetect.ngram.NgramExtractors;
+import com.optimaize.langdetect.profiles.LanguageProfile;
+import com.optimaize.langdetect.profiles.LanguageProfileReader;
+import java.io.IOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -10,10 +28,89 @@ import org.junit.jupiter.params.provider.CsvSource;
 class LanguageDetectionTest {
 
   private static LanguageDetection detection;
+  private static List<LanguageProfile> profiles;
 
   @BeforeAll
-  static void load() {
+  static void load() throws IOException {
     detection = LanguageDetection.load();
+    profiles = new LanguageProfileReader().readAllBuiltIn();
+  }
+
+  private static LanguageDetector allProfiles() {
+    return LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
+  }
+
+  @Test
+  void shouldTellLatinScriptProfilesFromTheOthers() {
+    final Set<String> latin = profiles.stream().filter(LanguageDetection::writtenInLatin)
+        .map(p -> p.getLocale().toString()).collect(Collectors.toSet());
+    assertThat(latin).contains("en", "fr", "de", "es", "pl", "tr", "vi", "sw", "so")
+        .doesNotContain("ru", "uk", "el", "ar", "fa", "he", "hi", "ja", "ko", "zh-CN", "th");
+    assertThat(latin).hasSize(42);
+  }
+
+  /**
+   * Latin samples are scored against the Latin-script profiles only: the answers must be those of
+   * all profiles, on every gold story (headline and body as the enricher passes them, the headline
+   * alone, and a short body lead) and on the leads of the other wire languages below.
+   */
+  @Test
+  void shouldAnswerAsAllProfilesDoOnLatinText() throws IOException, URISyntaxException {
+    final LanguageDetection reference = new LanguageDetection(allProfiles(), allProfiles());
+    final ObjectMapper json = new ObjectMapper();
+    final List<String[]> samples = new ArrayList<>();
+    final Path gold = Path.of(LanguageDetectionTest.class.getResource("/gold/stories.jsonl").toURI());
+    for (final String line : Files.readAllLines(gold)) {
+      final JsonNode story = json.readTree(line);
+      final String headline = story.path("headline").asText("");
+      final String body = story.path("body").asText("");
+      samples.add(new String[] {headline, body});
+      samples.add(new String[] {null, headline});
+      samples.add(new String[] {null, body.substring(0, Math.min(80, body.length()))});
+    }
+    samples.add(new String[] {"Grève des contrôleurs aériens à Lyon", "Environ trois cents vols ont"
+        + " été annulés samedi à l'aéroport."});
+    samples.add(new String[] {null, "Hükümet salı günü çiftçilere yönelik yeni bir destek "
+        + "paketini açıkladı."});
+    samples.add(new String[] {null, "Chính phủ hôm thứ Hai đã công bố gói hỗ trợ mới cho nông dân"
+        + " bị ảnh hưởng bởi hạn hán ở các tỉnh miền Trung."});
+    assertThat(samples).hasSizeGreaterThan(100);
+    for (final String[] sample : samples) {
+      assertThat(detection.detect(sample[0], sample[1]))
+          .as("%s / %s", sample[0], sample[1])
+          .isEqualTo(reference.detect(sample[0], sample[1]));
+    }
+  }
+
+  @Test
+  void shouldScoreOtherScriptsAgainstAllProfiles() {
+    assertThat(detection.detect("Власти объявили о новой программе",
+        "Правительство в понедельник утвердило новую программу поддержки малого бизнеса."))
+        .contains("ru");
+    assertThat(detection.detect(null, "Η κυβέρνηση ανακοίνωσε τη Δευτέρα νέο πρόγραμμα στήριξης"
+        + " για τους αγρότες που επλήγησαν από την ξηρασία.")).contains("el");
+    // Latin headline over a Cyrillic body: not only Latin letters, so all profiles.
+    assertThat(detection.detect("Gazprom", "Правительство в понедельник утвердило новую "
+        + "программу поддержки малого бизнеса, сообщили в министерстве.")).contains("ru");
+  }
+
+  /** The detector's own failure (optimaize/language-detector#24) leaves the language undetected. */
+  @Test
+  void shouldReportADetectorFailureAsUndetected() {
+    final LanguageDetector failing = new LanguageDetector() {
+      @Override
+      public com.google.common.base.Optional<LdLocale> detect(final CharSequence text) {
+        throw new IllegalArgumentException("Probability must be <= 1 but was Infinity");
+      }
+
+      @Override
+      public List<DetectedLanguage> getProbabilities(final CharSequence text) {
+        throw new IllegalArgumentException("Probability must be <= 1 but was Infinity");
+      }
+    };
+    final LanguageDetection broken = new LanguageDetection(failing, failing);
+    assertThat(broken.detect("Harbour authority opens new ferry terminal",
+        "The transport ministry on Monday opened a ferry terminal.")).isEqualTo(Optional.empty());
   }
 
   @Test
