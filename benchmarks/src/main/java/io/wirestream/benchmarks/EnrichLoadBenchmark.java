@@ -52,8 +52,8 @@ import org.HdrHistogram.Histogram;
  *
  * <p>{@code java -Xmx1g -cp benchmarks/target/benchmarks.jar:MODELS_JAR
  * io.wirestream.benchmarks.EnrichLoadBenchmark [stories] [latencySeconds] [--rounds=3]
- * [--pairs=6] [--rate=20] [--baseline-stories=350] [--baseline-heap=3g] [--gold=DIR] [--no-topology]
- * [--no-latency] [--no-baseline]}. Defaults: 2000 stories, 60 s. Run from the repository root (the
+ * [--pairs=6] [--rate=20] [--baseline-stories=350] [--baseline-heap=3g] [--gold=DIR]
+ * [--no-topology] [--no-latency] [--no-baseline]}. Defaults: 2000 stories, 60 s. Run from the repository root (the
  * gold set is read from {@code enrich-service/src/test/resources/gold}). The baseline needs the
  * CoreNLP models jar on the classpath and about 1.2 GB of live heap: with a max heap under 2.5 GB
  * (as in the 1 GB run that measures heap) part 6 runs in a child JVM with
@@ -71,9 +71,8 @@ public final class EnrichLoadBenchmark {
 
   /** What to run. */
   record Options(int stories, int latencySeconds, int rounds, int pairs, double rate,
-      int baselineStories,
-      Path goldDir, boolean topology, boolean latency, boolean baseline, String baselineHeap,
-      boolean baselineOnly, double oursRate, Path resultFile) {
+      int baselineStories, Path goldDir, boolean topology, boolean latency, boolean baseline,
+      String baselineHeap, boolean baselineOnly, double oursRate, Path resultFile) {
 
     static Options parse(final String[] args) {
       int stories = 2_000;
@@ -124,16 +123,19 @@ public final class EnrichLoadBenchmark {
           positional++;
         } else {
           throw new IllegalArgumentException("Unknown argument: " + arg + "; usage: [stories] "
-              + "[latencySeconds] [--rounds=N] [--pairs=N] [--rate=R] [--baseline-stories=N] [--gold=DIR] "
-              + "[--no-topology] [--no-latency] [--no-baseline] [--baseline-heap=3g]");
+              + "[latencySeconds] [--rounds=N] [--pairs=N] [--rate=R] [--baseline-stories=N] "
+              + "[--gold=DIR] [--no-topology] [--no-latency] [--no-baseline] "
+              + "[--baseline-heap=3g]");
         }
       }
-      if (stories < 1 || rounds < 1 || pairs < 1 || rate <= 0 || baselineStories < 1 || latencySeconds < 1) {
-        throw new IllegalArgumentException("stories, rounds, rate, baseline stories and latency "
-            + "seconds must be positive");
+      if (stories < 1 || rounds < 1 || pairs < 1 || rate <= 0 || baselineStories < 1
+          || latencySeconds < 1) {
+        throw new IllegalArgumentException("stories, rounds, pairs, rate, baseline stories and "
+            + "latency seconds must be positive");
       }
-      return new Options(stories, latencySeconds, rounds, pairs, rate, baselineStories, gold, topology,
-          latency && topology, baseline, baselineHeap, baselineOnly, oursRate, resultFile);
+      return new Options(stories, latencySeconds, rounds, pairs, rate, baselineStories, gold,
+          topology, latency && topology, baseline, baselineHeap, baselineOnly, oursRate,
+          resultFile);
     }
 
     private static String value(final String arg) {
@@ -181,18 +183,19 @@ public final class EnrichLoadBenchmark {
     final long runStarted = System.nanoTime();
     final long tokensPerCycle = stories.stream().mapToLong(GoldStories.Story::tokens).sum();
     System.out.printf(Locale.ROOT, "Enrichment load: %d English gold stories (%d tokens, %.0f "
-            + "tokens/story) cycled to %d; %d paired rounds, %d rounds; JVM max heap %d MB; %d CPUs; load average "
-            + "%.2f%n", stories.size(), tokensPerCycle, (double) tokensPerCycle / stories.size(),
-        options.stories(), options.pairs(), options.rounds(), Runtime.getRuntime().maxMemory() >> 20,
+            + "tokens/story) cycled to %d; %d paired rounds, %d rounds; JVM max heap %d MB; %d "
+            + "CPUs; load average %.2f%n", stories.size(), tokensPerCycle,
+        (double) tokensPerCycle / stories.size(), options.stories(), options.pairs(),
+        options.rounds(), Runtime.getRuntime().maxMemory() >> 20,
         Runtime.getRuntime().availableProcessors(), loadAverage());
 
     final EntityRecognizer crf = EntityRecognizer.load();
     final NewsEnricher enricher = NewsEnricher.load();
 
-    // 1 and 2: bare CRF and the full enricher in paired rounds, back to back, the order alternating
-    // (CRF first, then enricher first), after a warm-up of each. The ratio is taken within each pair,
-    // so both sides of it see the same machine: on shared cores the rate drifts by several percent
-    // between rounds, more than the difference being measured.
+    // 1 and 2: bare CRF and the full enricher in paired rounds, back to back, the order
+    // alternating (CRF first, then enricher first), after a warm-up of each. The ratio is taken
+    // within each pair, so both sides of it see the same machine: on shared cores the rate drifts
+    // by several percent between rounds, more than the difference being measured.
     final int warmup = Math.min(options.stories(), MAX_WARMUP);
     tag(crf, stories, warmup);
     enrich(enricher, stories, warmup, 1);
@@ -414,33 +417,6 @@ public final class EnrichLoadBenchmark {
       return new Rate(count, tokens, System.nanoTime() - started, entities);
     } finally {
       workers.shutdownNow();
-    }
-  }
-
-  /** Per-pair ratios of two sides' rates, round i of one against round i of the other. */
-  record PairedRatio(List<Double> ratios) {
-
-    static PairedRatio of(final List<Rate> numerator, final List<Rate> denominator) {
-      if (numerator.size() != denominator.size() || numerator.isEmpty()) {
-        throw new IllegalArgumentException("paired rounds must match: " + numerator.size()
-            + " against " + denominator.size());
-      }
-      final List<Double> ratios = new ArrayList<>();
-      for (int i = 0; i < numerator.size(); i++) {
-        ratios.add(numerator.get(i).storiesPerSecond() / denominator.get(i).storiesPerSecond());
-      }
-      return new PairedRatio(List.copyOf(ratios));
-    }
-
-    /** The middle ratio; with an even count, the mean of the two middle ones. */
-    double median() {
-      final List<Double> sorted = ratios.stream().sorted().toList();
-      final int mid = sorted.size() / 2;
-      return sorted.size() % 2 == 1 ? sorted.get(mid) : (sorted.get(mid - 1) + sorted.get(mid)) / 2;
-    }
-
-    String formatted() {
-      return ratios.stream().map(r -> String.format(Locale.ROOT, "%.3f", r)).toList().toString();
     }
   }
 

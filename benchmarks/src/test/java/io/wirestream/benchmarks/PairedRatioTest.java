@@ -16,16 +16,16 @@ class PairedRatioTest {
 
   @Test
   void shouldRatioEachRoundAgainstItsOwnPair() {
-    // The best rounds of each side (100 and 300) are in different pairs: 100/300 is not a ratio.
-    final EnrichLoadBenchmark.PairedRatio ratio = EnrichLoadBenchmark.PairedRatio.of(
-        List.of(rate(90), rate(100), rate(270)), List.of(rate(100), rate(125), rate(300)));
-    assertThat(ratio.ratios()).containsExactly(0.9, 0.8, 0.9);
-    assertThat(ratio.median()).isEqualTo(0.9);
+    // The sides' best rounds (300 and 400) are in different pairs: best against best is 0.75.
+    final PairedRatio ratio = PairedRatio.of(
+        List.of(rate(100), rate(300), rate(190)), List.of(rate(400), rate(320), rate(200)));
+    assertThat(ratio.ratios()).containsExactly(0.25, 0.9375, 0.95);
+    assertThat(ratio.median()).isEqualTo(0.9375);
   }
 
   @Test
   void shouldTakeTheMeanOfTheMiddleTwoForAnEvenCount() {
-    final EnrichLoadBenchmark.PairedRatio ratio = EnrichLoadBenchmark.PairedRatio.of(
+    final PairedRatio ratio = PairedRatio.of(
         List.of(rate(95), rate(80), rate(91), rate(99)),
         List.of(rate(100), rate(100), rate(100), rate(100)));
     assertThat(ratio.median()).isCloseTo(0.93, within(1e-12));
@@ -33,7 +33,7 @@ class PairedRatioTest {
 
   @Test
   void shouldRefuseUnpairedRounds() {
-    assertThatThrownBy(() -> EnrichLoadBenchmark.PairedRatio.of(List.of(rate(1), rate(2)),
+    assertThatThrownBy(() -> PairedRatio.of(List.of(rate(1), rate(2)),
         List.of(rate(1)))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("2 against 1");
   }

@@ -17,15 +17,47 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class LanguageDetectionTest {
+
+  /** Wire-style leads of about the sample's length in the languages agencies file in most. */
+  private static final List<String[]> LEADS = List.of(
+      new String[] {"es", "El Gobierno aprobó este martes un plan de ayudas para los agricultores "
+          + "afectados por la sequía, que según el ministerio llegará a más de cuarenta mil "
+          + "explotaciones antes del verano. Las organizaciones agrarias consideran insuficiente "
+          + "la cuantía anunciada."},
+      new String[] {"it", "Il consiglio comunale ha approvato ieri sera il nuovo piano per il "
+          + "traffico, che entrerà in vigore a partire da settembre. Secondo il sindaco, le misure "
+          + "ridurranno del venti per cento le auto nel centro storico entro la fine dell'anno."},
+      new String[] {"pt", "O governo anunciou nesta segunda-feira um pacote de medidas para "
+          + "conter a alta dos preços dos alimentos, que inclui a redução de impostos sobre "
+          + "produtos da cesta básica. Economistas ouvidos pela reportagem dizem que o efeito "
+          + "será limitado."},
+      new String[] {"nl", "Het kabinet heeft dinsdag besloten om extra geld uit te trekken voor "
+          + "de bouw van betaalbare woningen. Volgens de minister moeten er de komende vijf jaar "
+          + "ruim honderd duizend huizen bij komen, vooral in de grote steden."},
+      new String[] {"ru", "Правительство в понедельник утвердило новую программу поддержки малого "
+          + "бизнеса, сообщили в министерстве экономики. По словам министра, в первый год помощь "
+          + "получат более двадцати тысяч предприятий в разных регионах страны."},
+      new String[] {"pl", "Rząd przyjął we wtorek projekt ustawy o wsparciu dla rolników, którzy "
+          + "ucierpieli w wyniku suszy. Według ministra pomoc trafi do gospodarstw jeszcze przed "
+          + "końcem roku, a wnioski będzie można składać od przyszłego miesiąca."},
+      new String[] {"tr", "Hükümet salı günü çiftçilere yönelik yeni bir destek paketini "
+          + "açıkladı. Bakanlığın açıklamasına göre kuraklıktan etkilenen bölgelerdeki "
+          + "üreticilere önümüzdeki ay içinde ödeme yapılacak."},
+      new String[] {"sw", "Serikali imetangaza mpango mpya wa kusaidia wakulima walioathirika na "
+          + "ukame katika mikoa ya kaskazini. Waziri wa kilimo amesema fedha hizo zitawafikia "
+          + "wakulima kabla ya msimu ujao wa mvua."},
+      new String[] {"vi", "Chính phủ hôm thứ Hai đã công bố gói hỗ trợ mới cho nông dân bị ảnh "
+          + "hưởng bởi hạn hán ở các tỉnh miền Trung."});
 
   private static LanguageDetection detection;
   private static List<LanguageProfile> profiles;
@@ -36,8 +68,52 @@ class LanguageDetectionTest {
     profiles = new LanguageProfileReader().readAllBuiltIn();
   }
 
+  static Stream<Arguments> leads() {
+    return LEADS.stream().map(lead -> Arguments.of(lead[0], lead[1]));
+  }
+
   private static LanguageDetector allProfiles() {
-    return LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles).build();
+    return LanguageDetectorBuilder.create(NgramExtractors.standard()).withProfiles(profiles)
+        .build();
+  }
+
+  /** A detector that answers {@code language} for any text, to see which detector was asked. */
+  private static LanguageDetector answering(final String language) {
+    return new LanguageDetector() {
+      @Override
+      public com.google.common.base.Optional<LdLocale> detect(final CharSequence text) {
+        return com.google.common.base.Optional.of(LdLocale.fromString(language));
+      }
+
+      @Override
+      public List<DetectedLanguage> getProbabilities(final CharSequence text) {
+        return List.of(new DetectedLanguage(LdLocale.fromString(language), 1.0));
+      }
+    };
+  }
+
+  @Test
+  void shouldDetectEnglishWireCopy() {
+    assertThat(detection.detect("Harbour authority opens new ferry terminal",
+        "The transport ministry on Monday opened a ferry terminal that officials said would"
+            + " double passenger capacity by the end of next year."))
+        .contains("en");
+  }
+
+  @Test
+  void shouldDetectFrenchAndGerman() {
+    assertThat(detection.detect("Grève des contrôleurs aériens à Lyon",
+        "Environ trois cents vols ont été annulés samedi à l'aéroport, et la grève doit durer"
+            + " jusqu'à lundi selon les syndicats.")).contains("fr");
+    assertThat(detection.detect("Neue Fähre im Hafen",
+        "Die Stadt hat am Montag eine neue Fähre in Betrieb genommen, die doppelt so viele"
+            + " Fahrgäste befördern kann wie die alte.")).contains("de");
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("leads")
+  void shouldDetectOtherWireLanguagesFromTheSample(final String language, final String lead) {
+    assertThat(detection.detect(null, lead)).contains(language);
   }
 
   @Test
@@ -45,21 +121,34 @@ class LanguageDetectionTest {
     final Set<String> latin = profiles.stream().filter(LanguageDetection::writtenInLatin)
         .map(p -> p.getLocale().toString()).collect(Collectors.toSet());
     assertThat(latin).contains("en", "fr", "de", "es", "pl", "tr", "vi", "sw", "so")
-        .doesNotContain("ru", "uk", "el", "ar", "fa", "he", "hi", "ja", "ko", "zh-CN", "th");
+        .doesNotContain("ru", "uk", "sr", "el", "ar", "fa", "he", "hi", "ja", "ko", "zh-CN", "th");
     assertThat(latin).hasSize(42);
   }
 
+  @Test
+  void shouldSendOnlyAllLatinSamplesToTheLatinProfiles() {
+    final LanguageDetection routed = new LanguageDetection(answering("fr"), answering("en"));
+    assertThat(routed.detect("Harbour opens", "The ministry opened a terminal.")).contains("en");
+    assertThat(routed.detect(null, "Grève à Lyon: ça coûte cher, dit l'Œuvre.")).contains("en");
+    // Cyrillic, Greek and a CJK letter outside the Basic Multilingual Plane: all profiles.
+    assertThat(routed.detect(null, "Правительство утвердило программу.")).contains("fr");
+    assertThat(routed.detect(null, "Η κυβέρνηση ανακοίνωσε νέο πρόγραμμα.")).contains("fr");
+    assertThat(LanguageDetection.onlyLatinLetters("Tokyo \uD840\uDC00 office")).isFalse();
+    assertThat(LanguageDetection.onlyLatinLetters("Tokyo office, 3.5% (+0.2)")).isTrue();
+  }
+
   /**
-   * Latin samples are scored against the Latin-script profiles only: the answers must be those of
-   * all profiles, on every gold story (headline and body as the enricher passes them, the headline
-   * alone, and a short body lead) and on the leads of the other wire languages below.
+   * Latin samples are scored against the Latin-script profiles only; the answers must be those of
+   * all profiles on every gold story (headline and body as the enricher passes them, the headline
+   * alone, and an 80-character lead) and on every lead above.
    */
   @Test
   void shouldAnswerAsAllProfilesDoOnLatinText() throws IOException, URISyntaxException {
     final LanguageDetection reference = new LanguageDetection(allProfiles(), allProfiles());
     final ObjectMapper json = new ObjectMapper();
     final List<String[]> samples = new ArrayList<>();
-    final Path gold = Path.of(LanguageDetectionTest.class.getResource("/gold/stories.jsonl").toURI());
+    final Path gold =
+        Path.of(LanguageDetectionTest.class.getResource("/gold/stories.jsonl").toURI());
     for (final String line : Files.readAllLines(gold)) {
       final JsonNode story = json.readTree(line);
       final String headline = story.path("headline").asText("");
@@ -68,13 +157,11 @@ class LanguageDetectionTest {
       samples.add(new String[] {null, headline});
       samples.add(new String[] {null, body.substring(0, Math.min(80, body.length()))});
     }
-    samples.add(new String[] {"Grève des contrôleurs aériens à Lyon", "Environ trois cents vols ont"
-        + " été annulés samedi à l'aéroport."});
-    samples.add(new String[] {null, "Hükümet salı günü çiftçilere yönelik yeni bir destek "
-        + "paketini açıkladı."});
-    samples.add(new String[] {null, "Chính phủ hôm thứ Hai đã công bố gói hỗ trợ mới cho nông dân"
-        + " bị ảnh hưởng bởi hạn hán ở các tỉnh miền Trung."});
-    assertThat(samples).hasSizeGreaterThan(100);
+    for (final String[] lead : LEADS) {
+      samples.add(new String[] {null, lead[1]});
+      samples.add(new String[] {null, lead[1].substring(0, 80)});
+    }
+    assertThat(samples).hasSizeGreaterThan(120);
     for (final String[] sample : samples) {
       assertThat(detection.detect(sample[0], sample[1]))
           .as("%s / %s", sample[0], sample[1])
@@ -110,56 +197,7 @@ class LanguageDetectionTest {
     };
     final LanguageDetection broken = new LanguageDetection(failing, failing);
     assertThat(broken.detect("Harbour authority opens new ferry terminal",
-        "The transport ministry on Monday opened a ferry terminal.")).isEqualTo(Optional.empty());
-  }
-
-  @Test
-  void shouldDetectEnglishWireCopy() {
-    assertThat(detection.detect("Harbour authority opens new ferry terminal",
-        "The transport ministry on Monday opened a ferry terminal that officials said would"
-            + " double passenger capacity by the end of next year."))
-        .contains("en");
-  }
-
-  @Test
-  void shouldDetectFrenchAndGerman() {
-    assertThat(detection.detect("Grève des contrôleurs aériens à Lyon",
-        "Environ trois cents vols ont été annulés samedi à l'aéroport, et la grève doit durer"
-            + " jusqu'à lundi selon les syndicats.")).contains("fr");
-    assertThat(detection.detect("Neue Fähre im Hafen",
-        "Die Stadt hat am Montag eine neue Fähre in Betrieb genommen, die doppelt so viele"
-            + " Fahrgäste befördern kann wie die alte.")).contains("de");
-  }
-
-  /** Wire-style leads of about the sample's length in the languages agencies file in most. */
-  @ParameterizedTest(name = "{0}")
-  @CsvSource(delimiter = '|', value = {
-      "es|El Gobierno aprobó este martes un plan de ayudas para los agricultores afectados por la"
-          + " sequía, que según el ministerio llegará a más de cuarenta mil explotaciones antes del"
-          + " verano. Las organizaciones agrarias consideran insuficiente la cuantía anunciada.",
-      "it|Il consiglio comunale ha approvato ieri sera il nuovo piano per il traffico, che entrerà"
-          + " in vigore a partire da settembre. Secondo il sindaco, le misure ridurranno del venti"
-          + " per cento le auto nel centro storico entro la fine dell'anno.",
-      "pt|O governo anunciou nesta segunda-feira um pacote de medidas para conter a alta dos"
-          + " preços dos alimentos, que inclui a redução de impostos sobre produtos da cesta básica."
-          + " Economistas ouvidos pela reportagem dizem que o efeito será limitado.",
-      "nl|Het kabinet heeft dinsdag besloten om extra geld uit te trekken voor de bouw van"
-          + " betaalbare woningen. Volgens de minister moeten er de komende vijf jaar ruim honderd"
-          + " duizend huizen bij komen, vooral in de grote steden.",
-      "ru|Правительство в понедельник утвердило новую программу поддержки малого бизнеса,"
-          + " сообщили в министерстве экономики. По словам министра, в первый год помощь получат"
-          + " более двадцати тысяч предприятий в разных регионах страны.",
-      "pl|Rząd przyjął we wtorek projekt ustawy o wsparciu dla rolników, którzy ucierpieli w"
-          + " wyniku suszy. Według ministra pomoc trafi do gospodarstw jeszcze przed końcem roku,"
-          + " a wnioski będzie można składać od przyszłego miesiąca.",
-      "tr|Hükümet salı günü çiftçilere yönelik yeni bir destek paketini açıkladı. Bakanlığın"
-          + " açıklamasına göre kuraklıktan etkilenen bölgelerdeki üreticilere önümüzdeki ay"
-          + " içinde ödeme yapılacak.",
-      "sw|Serikali imetangaza mpango mpya wa kusaidia wakulima walioathirika na ukame katika"
-          + " mikoa ya kaskazini. Waziri wa kilimo amesema fedha hizo zitawafikia wakulima kabla ya"
-          + " msimu ujao wa mvua."})
-  void shouldDetectOtherWireLanguagesFromTheSample(final String language, final String lead) {
-    assertThat(detection.detect(null, lead)).contains(language);
+        "The transport ministry on Monday opened a ferry terminal.")).isEmpty();
   }
 
   @Test
