@@ -53,8 +53,8 @@ import org.HdrHistogram.Histogram;
  * <p>{@code java -Xmx1g -cp benchmarks/target/benchmarks.jar:MODELS_JAR
  * io.wirestream.benchmarks.EnrichLoadBenchmark [stories] [latencySeconds] [--rounds=3]
  * [--pairs=6] [--rate=20] [--baseline-stories=350] [--baseline-heap=3g] [--gold=DIR]
- * [--no-topology] [--no-latency] [--no-baseline]}. Defaults: 2000 stories, 60 s. Run from the repository root (the
- * gold set is read from {@code enrich-service/src/test/resources/gold}). The baseline needs the
+ * [--no-topology] [--no-latency] [--no-baseline]}. Defaults: 2000 stories, 60 s. Run from the
+ * repository root (the gold set is read from {@code enrich-service/src/test/resources/gold}). The baseline needs the
  * CoreNLP models jar on the classpath and about 1.2 GB of live heap: with a max heap under 2.5 GB
  * (as in the 1 GB run that measures heap) part 6 runs in a child JVM with
  * {@code --baseline-heap}; see docs/performance.md.
