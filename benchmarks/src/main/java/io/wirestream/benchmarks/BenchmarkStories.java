@@ -95,10 +95,10 @@ public final class BenchmarkStories {
       final List<Mention> mentions = new ArrayList<>();
       for (int m = 0; m < 1 + random.nextInt(4); m++) {
         final int start = random.nextInt(Math.max(1, raw.getBody().length() - 20));
-        mentions.add(new Mention(TextField.BODY, start, start + name.length(), name));
+        mentions.add(new Mention(TextField.BODY, start, start + name.length(), name, null));
       }
       entities.add(new Entity(EntityType.values()[e % 4], name, mentions.size(),
-          random.nextDouble(), random.nextDouble() * 2 - 1, mentions));
+          random.nextDouble(), random.nextDouble() * 2 - 1, mentions, random.nextDouble()));
     }
     final List<CountryTag> countries = List.of(
         new CountryTag("CH", "Switzerland", 0.9,

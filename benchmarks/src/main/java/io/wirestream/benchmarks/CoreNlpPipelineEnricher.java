@@ -75,7 +75,7 @@ public final class CoreNlpPipelineEnricher implements Enricher {
     final List<Entity> entities = new ArrayList<>(byName.size());
     byName.forEach((key, mentions) -> entities.add(new Entity(
         EntityType.valueOf(key.substring(0, key.indexOf(':'))), mentions.get(0).getText(),
-        mentions.size(), 0.0, 0.0, mentions)));
+        mentions.size(), 0.0, 0.0, mentions, null)));
     return article(raw, entities, started);
   }
 
@@ -124,7 +124,7 @@ public final class CoreNlpPipelineEnricher implements Enricher {
     }
     for (final RawMention mention : rawMentions(text)) {
       byName.computeIfAbsent(mention.type() + ":" + mention.text(), key -> new ArrayList<>())
-          .add(new Mention(field, mention.start(), mention.end(), mention.text()));
+          .add(new Mention(field, mention.start(), mention.end(), mention.text(), null));
     }
   }
 

@@ -3,14 +3,13 @@ package io.wirestream.enrich;
 import io.wirestream.enrich.countries.CountryTagger;
 import io.wirestream.enrich.countries.CountryTags;
 import io.wirestream.enrich.countries.Gazetteer;
-import io.wirestream.enrich.entities.EntityMerger;
+import io.wirestream.enrich.entities.EntityLayer;
 import io.wirestream.enrich.entities.EntityRecognizer;
 import io.wirestream.enrich.language.LanguageDetection;
 import io.wirestream.enrich.tone.ToneScorer;
 import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.Entity;
-import io.wirestream.schemas.avro.EntityType;
 import io.wirestream.schemas.avro.EvidenceKind;
 import io.wirestream.schemas.avro.Provenance;
 import io.wirestream.schemas.avro.RawArticle;
@@ -20,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,24 +35,28 @@ import org.slf4j.LoggerFactory;
 public final class NewsEnricher implements Enricher {
 
   /** Version written into every record's provenance; bump it when enrichment output changes. */
-  public static final String VERSION = "0.1.0";
+  public static final String VERSION = "0.2.0";
 
   private static final Logger LOG = LoggerFactory.getLogger(NewsEnricher.class);
-  private static final Set<EvidenceKind> PLACE_KINDS = EnumSet.of(EvidenceKind.NAME,
+  /** Country-level cues: a country's own name, another name of it, its acronym. */
+  private static final Set<EvidenceKind> COUNTRY_KINDS =
+      EnumSet.of(EvidenceKind.NAME, EvidenceKind.ALIAS, EvidenceKind.ACRONYM);
+  /** What 0.1 retyped: every unambiguous place name, cities and capitals included. */
+  private static final Set<EvidenceKind> LEGACY_PLACE_KINDS = EnumSet.of(EvidenceKind.NAME,
       EvidenceKind.ALIAS, EvidenceKind.ACRONYM, EvidenceKind.CAPITAL, EvidenceKind.CITY);
 
   private final LanguageDetection languages;
-  private final EntityRecognizer recognizer;
+  private final EntityLayer entities;
   private final ToneScorer tone;
   private final Gazetteer gazetteer;
   private final CountryTagger countries;
   private final Clock clock;
   private final List<String> modelIds;
 
-  NewsEnricher(final LanguageDetection languages, final EntityRecognizer recognizer,
+  NewsEnricher(final LanguageDetection languages, final EntityLayer entities,
       final ToneScorer tone, final Gazetteer gazetteer, final Clock clock) {
     this.languages = languages;
-    this.recognizer = recognizer;
+    this.entities = entities;
     this.tone = tone;
     this.gazetteer = gazetteer;
     this.countries = new CountryTagger(gazetteer);
@@ -64,11 +68,34 @@ public final class NewsEnricher implements Enricher {
   /** Loads every model (about a second, mostly the CRF) and returns the shared enricher. */
   public static NewsEnricher load() {
     final long started = System.nanoTime();
+    final Gazetteer gazetteer = Gazetteer.load();
     final NewsEnricher enricher = new NewsEnricher(LanguageDetection.load(),
-        EntityRecognizer.load(), ToneScorer.load(), Gazetteer.load(), Clock.systemUTC());
+        new EntityLayer(EntityRecognizer.load(), countryNames(gazetteer),
+            EntityLayer.Steps.DEFAULT),
+        ToneScorer.load(), gazetteer, Clock.systemUTC());
     LOG.info("Enricher {} ready in {} ms: {}", VERSION, (System.nanoTime() - started) / 1_000_000,
         enricher.modelIds);
     return enricher;
+  }
+
+  /** The same enricher with another entity layer (for {@code wirestream eval --entities}). */
+  public NewsEnricher withEntityLayer(final EntityLayer layer) {
+    return new NewsEnricher(languages, layer, tone, gazetteer, clock);
+  }
+
+  /**
+   * Whether a surface is unambiguously a country's own name, alias or acronym ("DPRK", "Japan",
+   * "Britain"). Cities and capitals are not: clubs and teams are named after them.
+   */
+  public static Predicate<String> countryNames(final Gazetteer gazetteer) {
+    return surface -> gazetteer.lookup(surface).stream()
+        .anyMatch(cue -> !cue.ambiguous() && COUNTRY_KINDS.contains(cue.kind()));
+  }
+
+  /** The 0.1 predicate, for comparison: every unambiguous place name, cities included. */
+  public static Predicate<String> legacyPlaceNames(final Gazetteer gazetteer) {
+    return surface -> gazetteer.lookup(surface).stream()
+        .anyMatch(cue -> !cue.ambiguous() && LEGACY_PLACE_KINDS.contains(cue.kind()));
   }
 
   @Override
@@ -80,11 +107,10 @@ public final class NewsEnricher implements Enricher {
     if (isEnglish(detected, raw.getLanguage())) {
       // Every sentence is scored once: the article's tone and each entity's share them.
       final ToneScorer.ArticleTone storyTone = tone.scoreArticle(raw.getHeadline(), raw.getBody());
-      final List<Entity> entities = EntityMerger.merge(raw.getHeadline(),
-          recognizer.mentions(raw.getHeadline()), raw.getBody(),
-          recognizer.mentions(raw.getBody()), storyTone.body(), this::correction);
+      final List<Entity> named = entities.entities(raw.getHeadline(), raw.getBody(),
+          storyTone.body());
       final CountryTags tags = countries.tag(raw.getHeadline(), raw.getBody(), raw.getDateline());
-      out.setEntities(entities)
+      out.setEntities(named)
           .setCountries(tags.tags())
           .setPrimaryCountry(tags.primary())
           .setTone(storyTone.result().toAvro());
@@ -103,15 +129,5 @@ public final class NewsEnricher implements Enricher {
       return detected.get().equals("en");
     }
     return declared == null || declared.toLowerCase(Locale.ROOT).startsWith("en");
-  }
-
-  /**
-   * The CRF's known slip on wire copy: state acronyms and names such as DPRK or ROK typed as
-   * organizations. What the gazetteer knows unambiguously as a country, capital or city is a
-   * LOCATION; a demonym ("Australian") is left to the CRF, which types it MISC as CoNLL does.
-   */
-  private Optional<EntityType> correction(final String surface) {
-    return gazetteer.lookup(surface).stream().anyMatch(cue -> !cue.ambiguous()
-        && PLACE_KINDS.contains(cue.kind())) ? Optional.of(EntityType.LOCATION) : Optional.empty();
   }
 }

@@ -85,6 +85,37 @@ public final class EntityMerger {
   /** Weight of the mention count relative to the story's most mentioned entity, in the salience. */
   public static final double FREQUENCY_WEIGHT = 0.3;
 
+  /**
+   * A mention whose CRF confidence is at least this keeps its own type against the other
+   * mentions of its surface, and a form with such a mention is not retyped by a join.
+   */
+  public static final double KEEP_OWN_TYPE = 0.9;
+
+  /**
+   * Which merging steps run; each can be switched off to measure what it adds
+   * ({@code wirestream eval --entities}).
+   *
+   * @param personJoins titles dropped from PERSON names; a surname joins the one full name it
+   *     ends, taking that person's type when the CRF was unsure of its own
+   * @param acronymJoins an acronym joins the one name of its type whose initials it spells
+   * @param shortNames a name that is the first words of one longer ORGANIZATION name of the
+   *     story ("Calder" after "Calder Foods Plc") joins it, also when the CRF read it as a person
+   * @param documentVote the mentions of one surface vote on its type, weighted by confidence;
+   *     mentions the CRF was sure of keep their own type
+   * @param oneTypePerName the 0.1 behaviour, for comparison: every mention of a group takes the
+   *     group's majority type
+   */
+  public record Options(boolean personJoins, boolean acronymJoins, boolean shortNames,
+      boolean documentVote, boolean oneTypePerName) {
+
+    /** What the enricher runs. */
+    public static final Options DEFAULT = new Options(true, true, true, true, false);
+    /** No step: each CRF mention keeps its type; same surface and type make one entity. */
+    public static final Options NONE = new Options(false, false, false, false, false);
+    /** The 0.1 merger, for comparison. */
+    public static final Options LEGACY = new Options(true, true, false, false, true);
+  }
+
   /** Compiled once: merging runs per story on the stream threads. */
   private static final Pattern WHITESPACE = Pattern.compile("\\s+");
   private static final Pattern WORD_OR_HYPHEN_BREAKS = Pattern.compile("[\\s-]+");
@@ -154,8 +185,22 @@ public final class EntityMerger {
   public static List<Entity> merge(final String headline, final List<RawMention> headlineMentions,
       final String body, final List<RawMention> bodyMentions, final SentenceTones bodyTones,
       final Function<String, Optional<EntityType>> corrections) {
+    return merge(headline, headlineMentions, body, bodyMentions, bodyTones, corrections,
+        Options.DEFAULT);
+  }
+
+  /**
+   * Merges the mentions of one story into entities with the given steps switched on.
+   *
+   * @param options the merging steps to run
+   * @see #merge(String, List, String, List, SentenceTones, Function)
+   */
+  public static List<Entity> merge(final String headline, final List<RawMention> headlineMentions,
+      final String body, final List<RawMention> bodyMentions, final SentenceTones bodyTones,
+      final Function<String, Optional<EntityType>> corrections, final Options options) {
     Objects.requireNonNull(bodyTones, "bodyTones");
     Objects.requireNonNull(corrections, "corrections");
+    Objects.requireNonNull(options, "options");
     final String headlineText = headline == null ? "" : headline;
     final String bodyText = body == null ? "" : body;
     final List<Sentences.Span> scored = bodyTones.sentences();
@@ -173,7 +218,7 @@ public final class EntityMerger {
     }
     tagged.sort(TEXT_ORDER);
 
-    final List<List<Form>> groups = group(tagged);
+    final List<List<Form>> groups = group(tagged, options);
     int maxCount = 0;
     for (final List<Form> group : groups) {
       maxCount = Math.max(maxCount, group.stream().mapToInt(f -> f.mentions.size()).sum());
@@ -213,8 +258,13 @@ public final class EntityMerger {
   // ---------------------------------------------------------------------------------------------
   // Collecting
 
-  /** A mention after corrections, with its field. */
-  private record Tagged(TextField field, int start, int end, String text, EntityType type) {
+  /** A mention after corrections, with its field and how sure the tagger is of its type. */
+  private record Tagged(TextField field, int start, int end, String text, EntityType type,
+      double confidence) {
+
+    Tagged withType(final EntityType newType, final double newConfidence) {
+      return new Tagged(field, start, end, text, newType, newConfidence);
+    }
   }
 
   private static void collect(final TextField field, final String fieldText, final List<RawMention> raw,
@@ -235,14 +285,15 @@ public final class EntityMerger {
       }
       final Optional<EntityType> corrected = corrections.apply(mention.text());
       final EntityType type = corrected != null && corrected.isPresent() ? corrected.get() : mention.type();
-      out.add(new Tagged(field, mention.start(), mention.end(), mention.text(), type));
+      out.add(new Tagged(field, mention.start(), mention.end(), mention.text(), type,
+          mention.confidence()));
     }
   }
 
   // ---------------------------------------------------------------------------------------------
   // Grouping
 
-  /** All mentions with one normalized text. */
+  /** All mentions with one normalized text and one type (or any type, with one type per name). */
   private static final class Form {
     final String key;
     final List<String> words;
@@ -252,6 +303,7 @@ public final class EntityMerger {
     // Set by seal(), once all mentions are in.
     EntityType type;
     boolean mostlyPerson;
+    boolean sure;
     String display;
     String acronym;
 
@@ -260,10 +312,16 @@ public final class EntityMerger {
       this.words = Arrays.asList(key.split(" "));
     }
 
+    void add(final Tagged mention, final String displayText) {
+      mentions.add(mention);
+      displays.merge(displayText, 1, Integer::sum);
+    }
+
     void seal() {
       type = majority(mentions, null);
       final long persons = mentions.stream().filter(t -> t.type() == EntityType.PERSON).count();
       mostlyPerson = persons * 2 >= mentions.size();
+      sure = mentions.stream().anyMatch(t -> t.confidence() >= KEEP_OWN_TYPE);
       // The written form: mixed case over all capitals, then most frequent, then first seen.
       int bestScore = Integer.MIN_VALUE;
       for (final Map.Entry<String, Integer> entry : displays.entrySet()) {
@@ -276,6 +334,20 @@ public final class EntityMerger {
       acronym = words.size() == 1 ? acronymLetters(display) : null;
     }
 
+    /** Gives every mention {@code newType}; a rule's confidence is the tagger's, capped. */
+    void retype(final EntityType newType, final double confidenceCap) {
+      for (int i = 0; i < mentions.size(); i++) {
+        final Tagged mention = mentions.get(i);
+        mentions.set(i, mention.withType(newType, Math.min(mention.confidence(), confidenceCap)));
+      }
+      type = newType;
+      mostlyPerson = newType == EntityType.PERSON;
+    }
+
+    double meanConfidence() {
+      return mentions.stream().mapToDouble(Tagged::confidence).average().orElse(0.0);
+    }
+
     Form root() {
       Form form = this;
       while (form.parent != null) {
@@ -285,26 +357,33 @@ public final class EntityMerger {
     }
   }
 
-  private static List<List<Form>> group(final List<Tagged> tagged) {
+  private static List<List<Form>> group(final List<Tagged> tagged, final Options options) {
+    final List<Tagged> typed = options.documentVote() ? voteBySurface(tagged, options) : tagged;
     final Map<String, Form> forms = new LinkedHashMap<>();
-    for (final Tagged mention : tagged) {
-      final String display = displayText(mention);
-      final Form form = forms.computeIfAbsent(key(display), Form::new);
-      form.mentions.add(mention);
-      form.displays.merge(display, 1, Integer::sum);
+    for (final Tagged mention : typed) {
+      final String display = displayText(mention, options);
+      final String key = options.oneTypePerName() ? key(display)
+          : mention.type().name() + '|' + key(display);
+      forms.computeIfAbsent(key, k -> new Form(key(display))).add(mention, display);
     }
 
     // Candidate long forms, indexed so a long story stays linear: PERSON names by last word,
     // ORGANIZATION and LOCATION names by their possible initials.
     final Map<String, List<Form>> personsByLastWord = new LinkedHashMap<>();
     final Map<String, List<Form>> namesByInitials = new LinkedHashMap<>();
+    final Map<String, List<Form>> organizationsByFirstWord = new LinkedHashMap<>();
     for (final Form form : forms.values()) {
       form.seal();
       if (form.words.size() < 2) {
         continue;
       }
+      if (form.type == EntityType.ORGANIZATION) {
+        organizationsByFirstWord.computeIfAbsent(form.words.get(0), w -> new ArrayList<>())
+            .add(form);
+      }
       if (form.type == EntityType.PERSON) {
-        personsByLastWord.computeIfAbsent(form.words.get(form.words.size() - 1), w -> new ArrayList<>()).add(form);
+        personsByLastWord.computeIfAbsent(form.words.get(form.words.size() - 1),
+            w -> new ArrayList<>()).add(form);
       } else if (form.type == EntityType.ORGANIZATION || form.type == EntityType.LOCATION) {
         for (final String initials : initialsOf(form.display)) {
           namesByInitials.computeIfAbsent(initials, i -> new ArrayList<>()).add(form);
@@ -318,16 +397,35 @@ public final class EntityMerger {
         .thenComparing(Comparator.comparingInt((Form f) -> f.key.length()).reversed()));
     for (final Form shorter : byLength) {
       final Set<Form> roots = new LinkedHashSet<>();
-      if (shorter.mostlyPerson) {
+      // A surname joins the one full name it ends; a surname the CRF was unsure of and typed
+      // otherwise ("Lavrov" as an organization) is that person too.
+      final boolean personCandidate = shorter.mostlyPerson
+          || (!options.oneTypePerName() && !shorter.sure && shorter.acronym == null);
+      if (options.personJoins() && personCandidate) {
         final List<String> tail = shorter.words;
-        for (final Form longer : personsByLastWord.getOrDefault(tail.get(tail.size() - 1), List.of())) {
-          if (longer.words.size() > tail.size()
-              && longer.words.subList(longer.words.size() - tail.size(), longer.words.size()).equals(tail)) {
+        for (final Form longer : personsByLastWord.getOrDefault(tail.get(tail.size() - 1),
+            List.of())) {
+          if (longer.words.size() > tail.size() && longer.words
+              .subList(longer.words.size() - tail.size(), longer.words.size()).equals(tail)) {
             roots.add(longer.root());
           }
         }
       }
-      if (shorter.acronym != null) {
+      // A company's short name: "Calder" after "Calder Foods Plc", even when read as a person
+      // (a surname of a person in the story is a candidate of the person join as well, and
+      // two candidates leave the form alone).
+      final boolean shortNameCandidate = shorter.type == EntityType.ORGANIZATION
+          || shorter.type == EntityType.PERSON;
+      if (options.shortNames() && shortNameCandidate && shorter.acronym == null) {
+        for (final Form longer : organizationsByFirstWord.getOrDefault(shorter.words.get(0),
+            List.of())) {
+          if (longer.words.size() > shorter.words.size()
+              && longer.words.subList(0, shorter.words.size()).equals(shorter.words)) {
+            roots.add(longer.root());
+          }
+        }
+      }
+      if (options.acronymJoins() && shorter.acronym != null) {
         for (final Form longer : namesByInitials.getOrDefault(shorter.acronym, List.of())) {
           if (longer.type == shorter.type) {
             roots.add(longer.root());
@@ -336,7 +434,11 @@ public final class EntityMerger {
       }
       roots.remove(shorter);
       if (roots.size() == 1) {
-        shorter.parent = roots.iterator().next();
+        final Form root = roots.iterator().next();
+        if (root.type != shorter.type && !options.oneTypePerName()) {
+          shorter.retype(root.type, root.meanConfidence());
+        }
+        shorter.parent = root;
       }
     }
 
@@ -347,10 +449,43 @@ public final class EntityMerger {
     return new ArrayList<>(groups.values());
   }
 
+  /**
+   * Document-level consistency in the spirit of Krishnan and Manning (2006): the mentions of one
+   * surface in a story vote on its type, each with the CRF's confidence as its weight; a mention
+   * the CRF was sure of ({@value #KEEP_OWN_TYPE} or more) keeps its own type, so a city and the
+   * club named after it can both stay what they are. The others take the winning type, with its
+   * share of the vote as their confidence.
+   */
+  private static List<Tagged> voteBySurface(final List<Tagged> tagged, final Options options) {
+    final Map<String, Map<EntityType, Double>> votes = new LinkedHashMap<>();
+    for (final Tagged mention : tagged) {
+      votes.computeIfAbsent(key(displayText(mention, options)), k -> new EnumMap<>(EntityType.class))
+          .merge(mention.type(), mention.confidence(), Double::sum);
+    }
+    final List<Tagged> result = new ArrayList<>(tagged.size());
+    for (final Tagged mention : tagged) {
+      final Map<EntityType, Double> vote = votes.get(key(displayText(mention, options)));
+      EntityType winner = mention.type();
+      double total = 0.0;
+      for (final Map.Entry<EntityType, Double> entry : vote.entrySet()) {
+        total += entry.getValue();
+        if (entry.getValue() > vote.get(winner)) {
+          winner = entry.getKey();
+        }
+      }
+      if (winner != mention.type() && mention.confidence() < KEEP_OWN_TYPE) {
+        result.add(mention.withType(winner, total == 0.0 ? 0.0 : vote.get(winner) / total));
+      } else {
+        result.add(mention);
+      }
+    }
+    return result;
+  }
+
   /** The mention text with whitespace runs collapsed and, for a PERSON, leading titles dropped. */
-  private static String displayText(final Tagged mention) {
+  private static String displayText(final Tagged mention, final Options options) {
     final String collapsed = WHITESPACE.matcher(mention.text().strip()).replaceAll(" ");
-    if (mention.type() != EntityType.PERSON) {
+    if (mention.type() != EntityType.PERSON || !options.personJoins()) {
       return collapsed;
     }
     final String[] words = collapsed.split(" ");
@@ -438,6 +573,7 @@ public final class EntityMerger {
     int firstBodyStart = -1;
     final List<Mention> avroMentions = new ArrayList<>(mentions.size());
     final List<Integer> bodyStarts = new ArrayList<>();
+    double confidenceSum = 0.0;
     for (final Tagged mention : mentions) {
       if (mention.field() == TextField.HEADLINE) {
         inHeadline = true;
@@ -447,7 +583,9 @@ public final class EntityMerger {
         }
         bodyStarts.add(mention.start());
       }
-      avroMentions.add(new Mention(mention.field(), mention.start(), mention.end(), mention.text()));
+      avroMentions.add(new Mention(mention.field(), mention.start(), mention.end(), mention.text(),
+          round(mention.confidence())));
+      confidenceSum += mention.confidence();
     }
     return Entity.newBuilder()
         .setType(type)
@@ -456,7 +594,12 @@ public final class EntityMerger {
         .setSalience(salience(inHeadline, Math.max(0, firstBodyStart), bodyLength, mentions.size(), maxCount))
         .setTone(tone.meanOver(bodyStarts))
         .setMentions(avroMentions)
+        .setConfidence(round(confidenceSum / mentions.size()))
         .build();
+  }
+
+  private static double round(final double confidence) {
+    return clamp(Math.round(confidence * 10_000.0) / 10_000.0, 0.0, 1.0);
   }
 
   /**

@@ -1,8 +1,11 @@
 package io.wirestream.enrich.entities;
 
 import edu.stanford.nlp.ie.crf.CRFClassifier;
+import edu.stanford.nlp.ling.CoreAnnotations;
 import edu.stanford.nlp.ling.CoreLabel;
-import edu.stanford.nlp.util.Triple;
+import edu.stanford.nlp.process.PTBTokenizer;
+import edu.stanford.nlp.sequences.DocumentReaderAndWriter;
+import edu.stanford.nlp.sequences.PlainTextDocumentReaderAndWriter;
 import io.wirestream.schemas.avro.EntityType;
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -46,15 +49,35 @@ public final class EntityRecognizer {
    */
   static final String TOKENIZER_OPTIONS = "invertible=true,splitHyphenated=false,untokenizable=noneKeep";
 
+  /**
+   * Added to {@link #TOKENIZER_OPTIONS} so that a line break ends a sentence: wire bodies put one
+   * paragraph per line, and headlines, datelines, results and table rows have no full stop. The
+   * CoNLL training data has one such line per sentence; without this, a dateline runs into the
+   * story's first sentence and a table into one long sentence.
+   */
+  static final String LINE_SENTENCES = "tokenizeNLs=true";
+
   private static final Logger LOG = LoggerFactory.getLogger(EntityRecognizer.class);
   private static final String MODEL_ID = "corenlp-4.5.10/english.conll.4class.distsim";
   private static final Object LOAD_LOCK = new Object();
   private static volatile EntityRecognizer shared;
 
   private final CRFClassifier<CoreLabel> classifier;
+  private final DocumentReaderAndWriter<CoreLabel> reader;
 
-  private EntityRecognizer(final CRFClassifier<CoreLabel> classifier) {
+  private final boolean lineSentences;
+
+  private EntityRecognizer(final CRFClassifier<CoreLabel> classifier,
+      final boolean lineSentences) {
     this.classifier = classifier;
+    this.lineSentences = lineSentences;
+    // The classifier's own plain-text reader, with our tokenizer options: one sentence per
+    // document, as classifyToCharacterOffsets reads text. Readers keep no per-call state.
+    final PlainTextDocumentReaderAndWriter<CoreLabel> plain =
+        new PlainTextDocumentReaderAndWriter<>();
+    plain.init(classifier.flags, PTBTokenizer.PTBTokenizerFactory.newCoreLabelTokenizerFactory(
+        "tokenizeNLs=false," + TOKENIZER_OPTIONS + (lineSentences ? "," + LINE_SENTENCES : "")));
+    this.reader = plain;
   }
 
   /**
@@ -87,6 +110,16 @@ public final class EntityRecognizer {
     return MODEL_ID;
   }
 
+  /**
+   * The same model with line breaks ending sentences or not, to measure what that adds.
+   *
+   * @param lineBreaksEndSentences a line break ends a sentence (see {@link #LINE_SENTENCES})
+   */
+  public EntityRecognizer withLineSentences(final boolean lineBreaksEndSentences) {
+    return lineBreaksEndSentences == lineSentences ? this
+        : new EntityRecognizer(classifier, lineBreaksEndSentences);
+  }
+
   /** Loads a fresh recognizer from {@code resource} on {@code loader}; not shared. */
   static EntityRecognizer load(final ClassLoader loader, final String resource) {
     final long startNanos = System.nanoTime();
@@ -110,12 +143,14 @@ public final class EntityRecognizer {
       throw new IllegalStateException("NER model '" + resource + "' does not match the CoreNLP version on the "
           + "classpath", e);
     }
-    LOG.info("Loaded NER model {} from {} in {} ms", MODEL_ID, resource, (System.nanoTime() - startNanos) / 1_000_000);
-    return new EntityRecognizer(classifier);
+    LOG.info("Loaded NER model {} in {} ms", resource, (System.nanoTime() - startNanos) / 1_000_000);
+    return new EntityRecognizer(classifier, true);
   }
 
   /**
-   * Tags PERSON, ORGANIZATION, LOCATION and MISC mentions in {@code text}, in text order.
+   * Tags PERSON, ORGANIZATION, LOCATION and MISC mentions in {@code text}, in text order, each with
+   * its confidence: the lowest marginal probability, over the mention's tokens, of the label the
+   * CRF chose (the CRF computes these marginals for its Viterbi pass anyway).
    *
    * <p>Offsets are Java string indices into {@code text} (end exclusive) and hold for any input:
    * curly quotes, non-ASCII letters, surrogate pairs, CRLF line ends. Quotes and brackets that the
@@ -129,32 +164,69 @@ public final class EntityRecognizer {
     if (text.isBlank()) {
       return List.of();
     }
-    final List<Triple<String, Integer, Integer>> spans = classifier.classifyToCharacterOffsets(text);
-    final List<RawMention> result = new ArrayList<>(spans.size());
-    for (final Triple<String, Integer, Integer> span : spans) {
-      final EntityType type = typeOf(span.first());
-      if (type == null) {
-        LOG.debug("Skipping CRF label {}", span.first());
+    final List<RawMention> result = new ArrayList<>();
+    for (final List<CoreLabel> sentence : classifier.makeObjectBankFromString(text, reader)) {
+      if (sentence.isEmpty()) {
         continue;
       }
-      int start = span.second();
-      int end = span.third();
-      if (start < 0 || end > text.length() || start >= end) {
-        // Never seen; guards the offsets contract against a tokenizer surprise.
-        LOG.warn("Skipping CRF span [{}, {}) outside a text of length {}", start, end, text.length());
-        continue;
-      }
-      while (start < end && isEdgeJunk(text.charAt(start))) {
-        start++;
-      }
-      while (end > start && isEdgeJunk(text.charAt(end - 1))) {
-        end--;
-      }
-      if (start < end) {
-        result.add(new RawMention(type, start, end, text.substring(start, end)));
-      }
+      classifier.classify(sentence);
+      collect(text, sentence, result);
     }
     return Collections.unmodifiableList(result);
+  }
+
+  /** Adds the labelled runs of one classified sentence to {@code out}. */
+  private void collect(final String text, final List<CoreLabel> sentence,
+      final List<RawMention> out) {
+    final String background = classifier.flags.backgroundSymbol;
+    String runLabel = background;
+    int runStart = -1;
+    int runEnd = -1;
+    double runConfidence = 1.0;
+    for (final CoreLabel token : sentence) {
+      final String label = token.get(CoreAnnotations.AnswerAnnotation.class);
+      final Double probability = token.get(CoreAnnotations.AnswerProbAnnotation.class);
+      if (!label.equals(runLabel)) {
+        add(text, runLabel, runStart, runEnd, runConfidence, out);
+        runLabel = label;
+        runStart = token.beginPosition();
+        runConfidence = 1.0;
+      }
+      runEnd = token.endPosition();
+      if (probability != null) {
+        runConfidence = Math.min(runConfidence, probability);
+      }
+    }
+    add(text, runLabel, runStart, runEnd, runConfidence, out);
+  }
+
+  private void add(final String text, final String label, final int spanStart, final int spanEnd,
+      final double confidence, final List<RawMention> out) {
+    if (label.equals(classifier.flags.backgroundSymbol)) {
+      return;
+    }
+    final EntityType type = typeOf(label);
+    if (type == null) {
+      LOG.debug("Skipping CRF label {}", label);
+      return;
+    }
+    int start = spanStart;
+    int end = spanEnd;
+    if (start < 0 || end > text.length() || start >= end) {
+      // Never seen; guards the offsets contract against a tokenizer surprise.
+      LOG.warn("Skipping CRF span [{}, {}) outside a text of length {}", start, end, text.length());
+      return;
+    }
+    while (start < end && isEdgeJunk(text.charAt(start))) {
+      start++;
+    }
+    while (end > start && isEdgeJunk(text.charAt(end - 1))) {
+      end--;
+    }
+    if (start < end) {
+      out.add(new RawMention(type, start, end, text.substring(start, end),
+          Math.max(0.0, Math.min(1.0, confidence))));
+    }
   }
 
   private static EntityType typeOf(final String label) {

@@ -13,8 +13,10 @@ import java.util.Objects;
  * @param start start offset, inclusive
  * @param end end offset, exclusive
  * @param text the surface text between {@code start} and {@code end}
+ * @param confidence how sure the tagger is, in [0, 1]: for the CRF, the lowest marginal
+ *     probability of the mention's label over its tokens
  */
-public record RawMention(EntityType type, int start, int end, String text) {
+public record RawMention(EntityType type, int start, int end, String text, double confidence) {
 
   /** Checks that the offsets are a non-empty span and agree with the length of {@code text}. */
   public RawMention {
@@ -27,5 +29,19 @@ public record RawMention(EntityType type, int start, int end, String text) {
       throw new IllegalArgumentException("Mention span [" + start + ", " + end + ") does not fit text '" + text
           + "' of length " + text.length());
     }
+    if (!(confidence >= 0.0 && confidence <= 1.0)) {
+      throw new IllegalArgumentException("Mention confidence " + confidence + " of '" + text
+          + "' is not in [0, 1]");
+    }
+  }
+
+  /** A mention that a rule or a caller asserts outright (confidence 1). */
+  public RawMention(final EntityType type, final int start, final int end, final String text) {
+    this(type, start, end, text, 1.0);
+  }
+
+  /** The same span with another type and confidence. */
+  public RawMention withType(final EntityType newType, final double newConfidence) {
+    return new RawMention(newType, start, end, text, newConfidence);
   }
 }

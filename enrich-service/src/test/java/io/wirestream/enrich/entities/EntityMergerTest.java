@@ -152,37 +152,117 @@ class EntityMergerTest {
   }
 
   @Test
-  void shouldTypeAnEntityByMajorityOfItsMentions() {
+  void shouldGiveAnUnsureMentionTheTypeTheOtherMentionsOfItsSurfaceVoteFor() {
     final String body = "Anna Kowalczyk won the race. Kowalczyk said she was tired. Kowalczyk will rest. Fans "
         + "cheered Kowalczyk.";
 
     final List<Entity> entities = merge("", List.of(), body, List.of(
         at(body, "Anna Kowalczyk", EntityType.PERSON),
-        nth(body, "Kowalczyk", EntityType.ORGANIZATION, 1),
-        nth(body, "Kowalczyk", EntityType.PERSON, 2),
-        nth(body, "Kowalczyk", EntityType.PERSON, 3)));
+        nth(body, "Kowalczyk", EntityType.ORGANIZATION, 1, 0.55),
+        nth(body, "Kowalczyk", EntityType.PERSON, 2, 0.8),
+        nth(body, "Kowalczyk", EntityType.PERSON, 3, 0.7)));
 
     assertThat(entities)
         .extracting(Entity::getName, Entity::getType, Entity::getCount)
         .containsExactly(tuple("Anna Kowalczyk", EntityType.PERSON, 4));
+    // The outvoted mention's confidence is the winning type's share of the vote: 1.5 of 2.05.
+    assertThat(entities.get(0).getMentions().get(1).getConfidence()).isCloseTo(0.7317, offset(1e-4));
+    assertThat(entities.get(0).getConfidence()).isCloseTo((1.0 + 0.7317 + 0.8 + 0.7) / 4, offset(1e-3));
   }
 
   @Test
-  void shouldBreakATypeTieWithTheTypeOfTheFullestForm() {
-    // Two PERSON and two ORGANIZATION votes; the first mention seen is an ORGANIZATION, but the
-    // fullest form "Jean Dupont" is mostly PERSON (its own tie goes to its first mention).
-    final String headline = "Dupont quits";
-    final String body = "Jean Dupont resigned on Monday. Dupont had led the group. Jean Dupont declined to comment.";
+  void shouldKeepTheTypeOfAMentionTheTaggerIsSureOfSoACityAndItsClubStayApart() {
+    final String body = "Liverpool beat Everton 2-0 on Saturday. Fans filled the pubs of Liverpool. "
+        + "Liverpool are top of the table.";
 
-    final List<Entity> entities = merge(headline, List.of(at(headline, "Dupont", EntityType.ORGANIZATION)), body,
-        List.of(
-            nth(body, "Jean Dupont", EntityType.PERSON, 0),
-            nth(body, "Dupont", EntityType.PERSON, 1),
-            nth(body, "Jean Dupont", EntityType.ORGANIZATION, 1)));
+    final List<Entity> entities = merge("", List.of(), body, List.of(
+        nth(body, "Liverpool", EntityType.ORGANIZATION, 0, 0.97),
+        nth(body, "Everton", EntityType.ORGANIZATION, 0, 0.99),
+        nth(body, "Liverpool", EntityType.LOCATION, 1, 0.95),
+        nth(body, "Liverpool", EntityType.ORGANIZATION, 2, 0.6)));
 
     assertThat(entities)
         .extracting(Entity::getName, Entity::getType, Entity::getCount)
-        .containsExactly(tuple("Jean Dupont", EntityType.PERSON, 4));
+        .containsExactlyInAnyOrder(
+            tuple("Liverpool", EntityType.ORGANIZATION, 2),
+            tuple("Liverpool", EntityType.LOCATION, 1),
+            tuple("Everton", EntityType.ORGANIZATION, 1));
+  }
+
+  @Test
+  void shouldForceOneTypePerNameOnlyInTheLegacyOptions() {
+    final String body = "Liverpool beat Everton. Fans filled the pubs of Liverpool. Liverpool are top.";
+    final List<RawMention> mentions = List.of(
+        nth(body, "Liverpool", EntityType.ORGANIZATION, 0, 0.97),
+        nth(body, "Everton", EntityType.ORGANIZATION, 0, 0.99),
+        nth(body, "Liverpool", EntityType.LOCATION, 1, 0.95),
+        nth(body, "Liverpool", EntityType.ORGANIZATION, 2, 0.96));
+
+    final List<Entity> legacy = EntityMerger.merge("", List.of(), body, mentions,
+        SentenceTones.NONE, NO_CORRECTIONS, EntityMerger.Options.LEGACY);
+
+    assertThat(legacy)
+        .extracting(Entity::getName, Entity::getType, Entity::getCount)
+        .containsExactlyInAnyOrder(
+            tuple("Liverpool", EntityType.ORGANIZATION, 3),
+            tuple("Everton", EntityType.ORGANIZATION, 1));
+  }
+
+  @Test
+  void shouldLeaveEveryMentionItsOwnTypeWithoutTheVote() {
+    final String body = "Kowalczyk won. Kowalczyk said she was tired.";
+    final List<RawMention> mentions = List.of(
+        nth(body, "Kowalczyk", EntityType.ORGANIZATION, 0, 0.55),
+        nth(body, "Kowalczyk", EntityType.PERSON, 1, 0.8));
+
+    final List<Entity> entities = EntityMerger.merge("", List.of(), body, mentions,
+        SentenceTones.NONE, NO_CORRECTIONS, EntityMerger.Options.NONE);
+
+    assertThat(entities)
+        .extracting(Entity::getType, Entity::getCount)
+        .containsExactlyInAnyOrder(tuple(EntityType.ORGANIZATION, 1), tuple(EntityType.PERSON, 1));
+  }
+
+  @Test
+  void shouldJoinACompanyShortNameToTheCompanyEvenWhenReadAsAPerson() {
+    final String body = "Calder Foods Plc agreed to buy a dairy. Calder said the deal would add to earnings.";
+
+    final List<Entity> entities = merge("", List.of(), body, List.of(
+        at(body, "Calder Foods Plc", EntityType.ORGANIZATION),
+        nth(body, "Calder", EntityType.PERSON, 1, 0.98)));
+
+    assertThat(entities)
+        .extracting(Entity::getName, Entity::getType, Entity::getCount)
+        .containsExactly(tuple("Calder Foods Plc", EntityType.ORGANIZATION, 2));
+  }
+
+  @Test
+  void shouldLeaveAShortNameThatIsAlsoAPersonsSurnameAlone() {
+    final String body = "Calder Foods Plc agreed to buy a dairy. Its founder, Mary Calder, approved. "
+        + "Calder said the deal was fair.";
+
+    final List<Entity> entities = merge("", List.of(), body, List.of(
+        at(body, "Calder Foods Plc", EntityType.ORGANIZATION),
+        at(body, "Mary Calder", EntityType.PERSON),
+        nth(body, "Calder", EntityType.PERSON, 2, 0.9)));
+
+    // Two candidates (the company and the founder): the join does not guess.
+    assertThat(entities)
+        .extracting(Entity::getName, Entity::getType)
+        .contains(tuple("Calder", EntityType.PERSON));
+  }
+
+  @Test
+  void shouldGiveAnUnsureSurnameThePersonsTypeWhenItJoinsTheFullName() {
+    final String body = "Foreign Minister Sergei Lavrov arrived. Lavrov told reporters the talks were useful.";
+
+    final List<Entity> entities = merge("", List.of(), body, List.of(
+        at(body, "Sergei Lavrov", EntityType.PERSON),
+        nth(body, "Lavrov", EntityType.ORGANIZATION, 1, 0.6)));
+
+    assertThat(entities)
+        .extracting(Entity::getName, Entity::getType, Entity::getCount)
+        .containsExactly(tuple("Sergei Lavrov", EntityType.PERSON, 2));
   }
 
   @Test
@@ -362,6 +442,13 @@ class EntityMergerTest {
     final int start = text.indexOf(context);
     assertThat(start).as("'%s' in test text", context).isGreaterThanOrEqualTo(0);
     return new RawMention(type, start, start + mention.length(), mention);
+  }
+
+  /** The {@code n}-th (0-based) occurrence of {@code surface}, with the tagger's confidence. */
+  private static RawMention nth(final String text, final String surface, final EntityType type, final int n,
+      final double confidence) {
+    final RawMention sure = nth(text, surface, type, n);
+    return sure.withType(type, confidence);
   }
 
   /** The {@code n}-th (0-based) occurrence of {@code surface} in {@code text}. */

@@ -43,7 +43,7 @@ final class FakeEnricher implements Enricher {
       final int start = Math.max(0, raw.getBody().indexOf(raw.getByline()));
       entities.add(new Entity(EntityType.PERSON, raw.getByline(), 1, 0.8, null, List.of(
           new Mention(TextField.BODY, start, start + raw.getByline().length(),
-              raw.getByline()))));
+              raw.getByline(), 0.9)), 0.9));
     }
     final double score = raw.getBody().contains("good") ? 0.6
         : raw.getBody().contains("bad") ? -0.4 : 0.0;

@@ -77,7 +77,7 @@ public final class Stories {
             .setCount(1)
             .setSalience(0.4)
             .setTone(0.2)
-            .setMentions(List.of(new Mention(TextField.BODY, start, start + 11, "Clara Vella")))
+            .setMentions(List.of(new Mention(TextField.BODY, start, start + 11, "Clara Vella", null)))
             .build()))
         .setTone(new Tone(0.31, ToneLabel.POSITIVE, 6.5, 1.2, 7.7, 38))
         .setCountries(List.of(new CountryTag("MT", "Malta", 0.93, List.of(
