@@ -3,10 +3,10 @@ package io.wirestream.enrich.entities;
 import io.wirestream.enrich.text.SentenceTones;
 import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -25,8 +25,9 @@ public final class EntityLayer {
    * @param lineSentences a line break ends a sentence for the CRF
    * @param wireLines datelines, results lines and standings rows type the names in them
    * @param countryNames a mention whose surface is a country's own name or acronym ("DPRK",
-   *     "Japan") is a LOCATION whatever the CRF said; cities and capitals are not retyped,
-   *     because clubs are named after them
+   *     "Japan") is a LOCATION when the CRF called it an organization or a name of another kind,
+   *     or a person without being sure ("Holland" the driver and "Chad" the player stay
+   *     persons); cities and capitals are never retyped, because clubs are named after them
    * @param merging the merging steps
    */
   public record Steps(boolean lineSentences, boolean wireLines,
@@ -86,20 +87,27 @@ public final class EntityLayer {
     final String headlineText = headline == null ? "" : headline;
     final String bodyText = body == null ? "" : body;
     return EntityMerger.merge(headlineText, mentions(headlineText), bodyText, mentions(bodyText),
-        bodyTones, corrections(), steps.merging());
+        bodyTones, surface -> Optional.empty(), steps.merging());
   }
 
-  /** The CRF's mentions of {@code text}, with the line step applied. */
+  /** The CRF's mentions of {@code text}, with the mention steps applied. */
   List<RawMention> mentions(final String text) {
-    final List<RawMention> mentions = recognizer.mentions(text);
+    List<RawMention> mentions = recognizer.mentions(text);
+    if (steps.countryNames()) {
+      mentions = countryNames(mentions);
+    }
     return steps.wireLines() ? WireLines.retype(text, mentions, countryName) : mentions;
   }
 
-  private Function<String, Optional<EntityType>> corrections() {
-    if (!steps.countryNames()) {
-      return surface -> Optional.empty();
+  private List<RawMention> countryNames(final List<RawMention> mentions) {
+    final List<RawMention> out = new ArrayList<>(mentions.size());
+    for (final RawMention mention : mentions) {
+      final boolean retype = mention.type() != EntityType.LOCATION
+          && (mention.type() != EntityType.PERSON
+              || mention.confidence() < EntityMerger.KEEP_OWN_TYPE)
+          && countryName.test(mention.text());
+      out.add(retype ? mention.withType(EntityType.LOCATION, mention.confidence()) : mention);
     }
-    return surface -> countryName.test(surface) ? Optional.of(EntityType.LOCATION)
-        : Optional.empty();
+    return out;
   }
 }

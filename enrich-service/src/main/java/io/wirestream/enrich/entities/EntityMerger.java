@@ -260,10 +260,10 @@ public final class EntityMerger {
 
   /** A mention after corrections, with its field and how sure the tagger is of its type. */
   private record Tagged(TextField field, int start, int end, String text, EntityType type,
-      double confidence) {
+      double confidence, boolean byLine) {
 
     Tagged withType(final EntityType newType, final double newConfidence) {
-      return new Tagged(field, start, end, text, newType, newConfidence);
+      return new Tagged(field, start, end, text, newType, newConfidence, byLine);
     }
   }
 
@@ -286,7 +286,7 @@ public final class EntityMerger {
       final Optional<EntityType> corrected = corrections.apply(mention.text());
       final EntityType type = corrected != null && corrected.isPresent() ? corrected.get() : mention.type();
       out.add(new Tagged(field, mention.start(), mention.end(), mention.text(), type,
-          mention.confidence()));
+          mention.confidence(), mention.byLine()));
     }
   }
 
@@ -321,7 +321,7 @@ public final class EntityMerger {
       type = majority(mentions, null);
       final long persons = mentions.stream().filter(t -> t.type() == EntityType.PERSON).count();
       mostlyPerson = persons * 2 >= mentions.size();
-      sure = mentions.stream().anyMatch(t -> t.confidence() >= KEEP_OWN_TYPE);
+      sure = mentions.stream().anyMatch(t -> t.byLine() || t.confidence() >= KEEP_OWN_TYPE);
       // The written form: mixed case over all capitals, then most frequent, then first seen.
       int bestScore = Integer.MIN_VALUE;
       for (final Map.Entry<String, Integer> entry : displays.entrySet()) {
@@ -459,12 +459,19 @@ public final class EntityMerger {
   private static List<Tagged> voteBySurface(final List<Tagged> tagged, final Options options) {
     final Map<String, Map<EntityType, Double>> votes = new LinkedHashMap<>();
     for (final Tagged mention : tagged) {
-      votes.computeIfAbsent(key(displayText(mention, options)), k -> new EnumMap<>(EntityType.class))
-          .merge(mention.type(), mention.confidence(), Double::sum);
+      if (!mention.byLine()) {
+        votes.computeIfAbsent(key(displayText(mention, options)),
+            k -> new EnumMap<>(EntityType.class)).merge(mention.type(), mention.confidence(),
+            Double::sum);
+      }
     }
     final List<Tagged> result = new ArrayList<>(tagged.size());
     for (final Tagged mention : tagged) {
       final Map<EntityType, Double> vote = votes.get(key(displayText(mention, options)));
+      if (mention.byLine() || vote == null) {
+        result.add(mention);
+        continue;
+      }
       EntityType winner = mention.type();
       double total = 0.0;
       for (final Map.Entry<EntityType, Double> entry : vote.entrySet()) {

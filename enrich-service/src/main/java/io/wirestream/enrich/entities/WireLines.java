@@ -129,8 +129,8 @@ final class WireLines {
     final int end = base + m.end(group);
     for (int i = 0; i < inLine.size(); i++) {
       final RawMention mention = inLine.get(i);
-      if (mention.start() >= start && mention.end() <= end && mention.type() != type) {
-        inLine.set(i, mention.withType(type, mention.confidence()));
+      if (mention.start() >= start && mention.end() <= end) {
+        inLine.set(i, mention.typedByLine(type));
       }
     }
   }
@@ -147,8 +147,8 @@ final class WireLines {
       final boolean place = mention.type() == EntityType.LOCATION;
       final boolean unsurePerson = twoTeams && mention.type() == EntityType.PERSON
           && mention.confidence() < EntityMerger.KEEP_OWN_TYPE;
-      if ((place || unsurePerson) && mention.type() != team) {
-        inLine.set(i, mention.withType(team, mention.confidence()));
+      if (place || unsurePerson || mention.type() == team) {
+        inLine.set(i, mention.typedByLine(team));
       }
     }
   }
