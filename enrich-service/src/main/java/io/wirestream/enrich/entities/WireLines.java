@@ -29,7 +29,8 @@ final class WireLines {
   /** The place part, the optional region after a comma, a date and/or a dash. */
   private static final Pattern DATELINE = Pattern.compile(
       "^(?<place>\\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\-]*(?: \\p{Lu}[\\p{Lu}\\p{M}.'\u2019\\-]*){0,3})"
-      + "(?:\\s*,\\s*(?<region>\\p{Lu}[\\p{L}.'\u2019]*(?: \\p{Lu}[\\p{L}.'\u2019]*){0,2}))?"
+      + "(?:\\s*,\\s*(?!" + MONTH + " \\d)"
+      + "(?<region>\\p{Lu}[\\p{L}.'\u2019]*(?: \\p{Lu}[\\p{L}.'\u2019]*){0,2}))?"
       + "\\s*,?\\s*(?<date>\\d{4}-\\d{2}-\\d{2}|\\d{1,2}/\\d{1,2}(?:/\\d{2,4})?|" + MONTH
       + " \\d{1,2}|\\d{1,2} " + MONTH + ")?"
       + "\\s*(?:\\((?<agency>[\\p{L} ]+)\\))?\\s*(?<dash>[-\u2013\u2014]{1,2})?(?<rest>.*)$");

@@ -73,6 +73,42 @@ class EntityRecognizerTest {
   }
 
   @Test
+  void shouldEndASentenceAtALineBreakSoNoNameRunsAcrossLines() {
+    // A headline without a full stop, then a dateline: read as one sentence, the two cities
+    // become one name across the line break.
+    final String text = "TENNIS - ROSSI UPSETS HOLM IN SHANGHAI\nSHANGHAI 2026-10-08\n"
+        + "Italian qualifier Matteo Rossi beat Viktor Holm on Wednesday .";
+
+    final List<RawMention> lines = recognizer.mentions(text);
+    final List<RawMention> run = recognizer.withLineSentences(false).mentions(text);
+
+    assertThat(run).extracting(RawMention::text).anyMatch(t -> t.contains("\n"));
+    assertThat(lines).extracting(RawMention::text).noneMatch(t -> t.contains("\n"))
+        .contains("Matteo Rossi", "Viktor Holm");
+    assertThat(lines).filteredOn(m -> m.text().equals("SHANGHAI"))
+        .extracting(RawMention::type).containsExactly(EntityType.LOCATION, EntityType.LOCATION);
+  }
+
+  @Test
+  void shouldGiveEveryMentionTheCrfsConfidence() {
+    final String text = "Foreign Minister Sergei Lavrov met officials in Vienna . Kerrang said so .";
+
+    final List<RawMention> mentions = recognizer.mentions(text);
+
+    assertThat(mentions).allSatisfy(m -> assertThat(m.confidence()).isBetween(0.0, 1.0));
+    assertThat(mentions).filteredOn(m -> m.text().equals("Sergei Lavrov"))
+        .extracting(RawMention::confidence).allSatisfy(c -> assertThat(c).isGreaterThan(0.9));
+  }
+
+  @Test
+  void shouldRejectAConfidenceOutsideTheUnitInterval() {
+    assertThatThrownBy(() -> new RawMention(EntityType.PERSON, 0, 4, "Anna", 1.2))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("confidence");
+    assertThatThrownBy(() -> new RawMention(EntityType.PERSON, 0, 4, "Anna", Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void shouldKeepOffsetsExactWithCurlyQuotesAccentsAndCrlf() {
     final String text = "\u201cThis is a historic day,\u201d said Jos\u00e9 Mar\u00eda Cort\u00e9s, the mayor of "
         + "M\u00e1laga, at a ceremony in the port.\r\nOfficials in Z\u00fcrich welcomed the move.\r\n";
