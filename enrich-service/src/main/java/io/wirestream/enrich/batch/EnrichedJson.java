@@ -49,10 +49,13 @@ public final class EnrichedJson {
       json.put("count", entity.getCount());
       json.put("salience", entity.getSalience());
       json.put("tone", entity.getTone());
+      json.put("confidence", entity.getConfidence());
       final List<Map<String, Object>> mentions = new ArrayList<>();
       for (final Mention mention : entity.getMentions()) {
-        mentions.add(span(mention.getField().name(), mention.getStart(), mention.getEnd(),
-            mention.getText()));
+        final Map<String, Object> span = span(mention.getField().name(), mention.getStart(),
+            mention.getEnd(), mention.getText());
+        span.put("confidence", mention.getConfidence());
+        mentions.add(span);
       }
       json.put("mentions", mentions);
       list.add(json);

@@ -47,6 +47,25 @@ class EnrichFileTest {
   }
 
   @Test
+  void shouldWriteTheConfidenceOfEveryEntityAndMention() throws Exception {
+    final ObjectMapper json = new ObjectMapper();
+    final io.wirestream.schemas.avro.RawArticle raw = io.wirestream.schemas.avro.RawArticle
+        .newBuilder(batch.article(json.readTree("{\"id\":\"s2\",\"headline\":\"Vote\","
+            + "\"body\":\"Ana Ruiz said the vote was close.\"}")))
+        .setByline("Ana Ruiz").build();
+
+    final JsonNode entity = json.valueToTree(EnrichedJson.toMap(
+        new TestEnrichers().predictable().enrich(raw))).path("entities").get(0);
+
+    final List<String> fields = new java.util.ArrayList<>();
+    entity.fieldNames().forEachRemaining(fields::add);
+    assertThat(fields).containsExactly("type", "name", "count", "salience", "tone", "confidence",
+        "mentions");
+    assertThat(entity.path("confidence").asDouble()).isEqualTo(0.9);
+    assertThat(entity.path("mentions").get(0).path("confidence").asDouble()).isEqualTo(0.9);
+  }
+
+  @Test
   void shouldReportBadLinesWithTheirNumbersAndGoOn() throws Exception {
     final StringWriter out = new StringWriter();
 
