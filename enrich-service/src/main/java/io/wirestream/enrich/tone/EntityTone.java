@@ -63,11 +63,29 @@ final class EntityTone {
       "though", "however", "because", "which", "who", "whom", "whose", "since", "unless",
       "despite", "after", "before", "when", "if", "yet");
 
-  EntityTone() {
+  /** The linear model over the rules and the words around a mention; null for the rules alone. */
+  private final EntityToneModel model;
+
+  EntityTone(final EntityToneModel model) {
+    this.model = model;
   }
 
-  /** See the class documentation; NaN when no mention is in the headline or body. */
+  /**
+   * The entity's raw tone: the mean over its mentions of the model's P(POSITIVE) - P(NEGATIVE)
+   * (or, without a model, of the rules' raw tone); NaN when no mention is in the headline or
+   * body.
+   */
   double raw(final NewsTone.Story story, final List<Mention> mentions) {
+    return raw(story, mentions, model);
+  }
+
+  /** The raw tone by the rules alone, without the model. */
+  double rulesRaw(final NewsTone.Story story, final List<Mention> mentions) {
+    return raw(story, mentions, null);
+  }
+
+  private static double raw(final NewsTone.Story story, final List<Mention> mentions,
+      final EntityToneModel model) {
     double sum = 0.0;
     double weight = 0.0;
     for (final Mention m : mentions) {
@@ -81,14 +99,15 @@ final class EntityTone {
         continue;
       }
       final double w = inHeadline ? HEADLINE_WEIGHT : 1.0;
-      sum += w * mentionRaw(story.words(inHeadline, s), m.getStart(), m.getEnd());
+      sum += w * mentionTone(story.words(inHeadline, s), m.getStart(), m.getEnd(), model);
       weight += w;
     }
     return weight == 0.0 ? Double.NaN : sum / weight;
   }
 
-  /** Raw tone towards the words at {@code [start, end)} of one scored sentence, in [-1, 1]. */
-  static double mentionRaw(final TokenSentiments ts, final int start, final int end) {
+  /** Tone towards the characters {@code [start, end)} of one scored sentence, in [-1, 1]. */
+  static double mentionTone(final TokenSentiments ts, final int start, final int end,
+      final EntityToneModel model) {
     final int n = ts.size();
     final int a = ts.wordAt(start);
     int b = a;
@@ -96,8 +115,16 @@ final class EntityTone {
       b++;
     }
     if (a >= n || b == a) {
+      // The mention is no word of its own (punctuation only): the sentence's tone.
       return ts.compound();
     }
+    final double rule = mentionRaw(ts, a, b);
+    return model == null ? rule : model.polarity(EntityToneModel.features(ts, a, b, rule));
+  }
+
+  /** Raw tone by the rules towards the words {@code [a, b)} of one scored sentence. */
+  static double mentionRaw(final TokenSentiments ts, final int a, final int b) {
+    final int n = ts.size();
     final String[] keys = ts.keys();
     final boolean[] breaks = ts.breakAfter();
     final double[] sentiments = ts.sentiments();
@@ -158,7 +185,7 @@ final class EntityTone {
     return a > 1 && keys[a - 2].equals("according") && keys[a - 1].equals("to");
   }
 
-  private static int sentenceAt(final List<Sentences.Span> spans, final int offset) {
+  static int sentenceAt(final List<Sentences.Span> spans, final int offset) {
     int low = 0;
     int high = spans.size() - 1;
     while (low <= high) {

@@ -39,10 +39,10 @@ public final class NewsTone {
    * Sentence and article thresholds on the raw score, chosen by {@code ./wirestream eval-tone}
    * on the fit half of TFNS (macro-F1; see {@code docs/enrich.md}).
    */
-  public static final Calibration SENTENCE = new Calibration(-0.25, 0.40);
+  public static final Calibration SENTENCE = new Calibration(-0.19, 0.50);
 
   /** Entity thresholds on the raw entity score, chosen on the fit half of NewsMTSC train. */
-  public static final Calibration ENTITY = new Calibration(-0.05, 0.20);
+  public static final Calibration ENTITY = new Calibration(-0.22, 0.17);
 
   /** Weight of a headline sentence in the article's mean. */
   public static final double HEADLINE_WEIGHT = 2.0;
@@ -57,9 +57,9 @@ public final class NewsTone {
   private final ToneScorer scorer;
   private final EntityTone entities;
 
-  private NewsTone(final ToneScorer scorer) {
+  private NewsTone(final ToneScorer scorer, final EntityToneModel entityModel) {
     this.scorer = scorer;
-    this.entities = new EntityTone();
+    this.entities = new EntityTone(entityModel);
   }
 
   /** The model, loaded on first use and shared after. */
@@ -70,7 +70,7 @@ public final class NewsTone {
         t = shared;
         if (t == null) {
           final long started = System.nanoTime();
-          t = new NewsTone(ToneScorer.loadNews());
+          t = new NewsTone(ToneScorer.loadNews(), EntityToneModel.load());
           LOG.info("Loaded tone model {} in {} ms", modelId(),
               (System.nanoTime() - started) / 1_000_000);
           shared = t;
@@ -78,6 +78,16 @@ public final class NewsTone {
       }
     }
     return t;
+  }
+
+  /** The model without the entity model: for training it ({@link EntityToneModel#train}). */
+  static NewsTone withoutEntityModel() {
+    return new NewsTone(ToneScorer.loadNews(), null);
+  }
+
+  /** The model with another entity model (cross-fitting thresholds in {@link DevSetEvaluation}). */
+  static NewsTone withEntityModel(final EntityToneModel model) {
+    return new NewsTone(ToneScorer.loadNews(), model);
   }
 
   /** Identifies the model and its data for provenance. */
@@ -191,6 +201,34 @@ public final class NewsTone {
   /** The raw entity score before calibration; NaN when no mention is in the headline or body. */
   public double entityRaw(final Story story, final List<Mention> mentions) {
     return entities.raw(story, mentions);
+  }
+
+  /** The raw entity score of the rules alone, without the linear model. */
+  double entityRulesRaw(final Story story, final List<Mention> mentions) {
+    return entities.rulesRaw(story, mentions);
+  }
+
+  /** Training examples for {@link EntityToneModel}: one per labelled target. */
+  List<EntityToneModel.Example> entityExamples(final List<DevSetEvaluation.Example> targets) {
+    final List<EntityToneModel.Example> out = new java.util.ArrayList<>(targets.size());
+    for (final DevSetEvaluation.Example e : targets) {
+      final Story story = scoreStory(null, e.text());
+      final int s = EntityTone.sentenceAt(story.spans(false), e.start());
+      if (s < 0) {
+        continue;
+      }
+      final TokenSentiments ts = story.words(false, s);
+      final int a = ts.wordAt(e.start());
+      int b = a;
+      while (b < ts.size() && ts.starts()[b] < e.end()) {
+        b++;
+      }
+      if (a < ts.size() && b > a) {
+        out.add(new EntityToneModel.Example(EntityToneModel.features(ts, a, b,
+            EntityTone.mentionRaw(ts, a, b)), e.gold()));
+      }
+    }
+    return out;
   }
 
   /** Weighted moments of the non-zero sentence scores. */
