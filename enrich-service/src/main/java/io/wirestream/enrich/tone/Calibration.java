@@ -39,6 +39,23 @@ public record Calibration(double negative, double positive) {
     return Math.max(-1.0, Math.min(1.0, y));
   }
 
+  /** The raw score that {@link #apply} maps to {@code score}: the inverse map. */
+  public double invert(final double score) {
+    final double t = ToneResult.LABEL_THRESHOLD;
+    final double y = Math.max(-1.0, Math.min(1.0, score));
+    final double x;
+    if (y <= -t) {
+      x = -1.0 + (y + 1.0) / (1.0 - t) * (negative + 1.0);
+    } else if (y >= t) {
+      x = positive + (y - t) / (1.0 - t) * (1.0 - positive);
+    } else if (y < 0.0) {
+      x = y / t * -negative;
+    } else {
+      x = y / t * positive;
+    }
+    return Math.max(-1.0, Math.min(1.0, x));
+  }
+
   /** The label of a raw score. */
   public ToneLabel label(final double raw) {
     if (raw >= positive) {

@@ -279,8 +279,8 @@ public final class DevSetEvaluation {
     row(lines, "NewsMTSC targets", level, "always NEUTRAL", score(mtscTest, neutral));
     row(lines, "NewsMTSC targets", level, "VADER (sentence compound)", score(mtscTest,
         e -> ToneResult.labelOf(vader.compound(e.text(), sentenceStart(e), sentenceEnd(e)))));
-    row(lines, "NewsMTSC targets", level, "news tone, whole sentence", score(mtscTest,
-        e -> NewsTone.ENTITY.label(storyRaw(tone, e))));
+    row(lines, "NewsMTSC targets", level, "news tone of the whole sentence", score(mtscTest,
+        e -> tone.scoreStory(null, e.text()).result().label()));
     final Calibration rulesFit = fit(half(mtsc, Half.FIT), e -> entityRulesRaw(tone, e));
     row(lines, "NewsMTSC targets", level, String.format(Locale.ROOT,
         "news tone, EntityTone rules alone (thresholds %.2f / %.2f fitted)", rulesFit.negative(),

@@ -1,5 +1,6 @@
 package io.wirestream.enrich.tone;
 
+import io.wirestream.enrich.text.SentenceTones;
 import io.wirestream.enrich.text.Sentences;
 import io.wirestream.schemas.avro.Mention;
 import io.wirestream.schemas.avro.ToneLabel;
@@ -18,16 +19,18 @@ import org.slf4j.LoggerFactory;
  * rose", "net loss narrowed", "will cut 150 jobs", "missed estimates").
  *
  * <h2>Article</h2>
- * The article's raw score is the weighted mean raw score of its sentences that carry any sentiment
- * (the headline's sentences weigh {@value #HEADLINE_WEIGHT}, a body sentence 1), so it does not
- * grow with length: a 1,000-word story is scored on the same scale as one sentence. The label and
- * the published score come from {@link #SENTENCE} (thresholds chosen on development data, see
- * {@code docs/enrich.md}); a one-sentence story gets its sentence's label. The confidence is
- * {@code erf(z / sqrt 2)}, where z is how many standard errors of the mean the raw score lies from
- * the nearest boundary of its label's interval; the standard error is that of the weighted mean of
- * the sentence scores, with a prior spread of {@value #PRIOR_SPREAD} counted as one more
- * observation, so one sentence is never very sure and many agreeing sentences are. A story without
- * any sentiment word is NEUTRAL with confidence {@code n / (n + 1)} for its n sentences.
+ * Each sentence's raw score is calibrated by {@link #SENTENCE} (thresholds chosen on development
+ * data, see {@code docs/enrich.md}), and the article's score is the weighted mean of the
+ * calibrated scores of its sentences that carry any sentiment (a headline sentence weighs
+ * {@value #HEADLINE_WEIGHT}, a body sentence 1), labelled POSITIVE from 0.05 and NEGATIVE from
+ * -0.05. It does not grow with length: a 1,000-word story is scored on the same scale as one
+ * sentence, and a one-sentence story gets exactly its sentence's score and label. The confidence
+ * is {@code erf(z / sqrt 2)}, where z is how many standard errors of the mean the score lies from
+ * the nearest boundary of its label's interval; the standard error is that of the weighted mean
+ * of the calibrated sentence scores, with a prior spread of {@value #PRIOR_SPREAD} counted as one
+ * more observation, so one sentence is never very sure and many agreeing sentences are. A story
+ * without any sentiment word is NEUTRAL with confidence {@code n / (n + 1)} for its n
+ * sentences.
  *
  * <h2>Entity</h2>
  * See {@link EntityTone}: the clause that holds each mention, the entity's role in it, reported
@@ -47,8 +50,8 @@ public final class NewsTone {
   /** Weight of a headline sentence in the article's mean. */
   public static final double HEADLINE_WEIGHT = 2.0;
 
-  /** Spread of sentence scores assumed before any is seen (standard deviation, raw scale). */
-  public static final double PRIOR_SPREAD = 0.5;
+  /** Spread of calibrated sentence scores assumed before any is seen (standard deviation). */
+  public static final double PRIOR_SPREAD = 0.3;
 
   private static final Logger LOG = LoggerFactory.getLogger(NewsTone.class);
   private static final Object LOCK = new Object();
@@ -135,7 +138,19 @@ public final class NewsTone {
       return result;
     }
 
-    /** The article's raw score, before calibration. */
+    /** The raw score of each body sentence, for callers that take sentence tones. */
+    public SentenceTones bodyTones() {
+      final double[] tones = new double[bodyWords.length];
+      for (int i = 0; i < tones.length; i++) {
+        tones[i] = bodyWords[i].compound();
+      }
+      return new SentenceTones(bodySpans, tones);
+    }
+
+    /**
+     * The article's score on the raw scale ({@link Calibration#invert} of the calibrated score):
+     * a one-sentence story's raw sentence score.
+     */
     public double raw() {
       return raw;
     }
@@ -173,19 +188,18 @@ public final class NewsTone {
       final double raw = scorer.analyzeCounting(h, hSpans.get(i).start(), hSpans.get(i).end(),
           counts, out);
       hWords[i] = out[0];
-      moments.add(raw, HEADLINE_WEIGHT);
+      moments.add(SENTENCE.apply(raw), HEADLINE_WEIGHT);
       sentences++;
     }
     for (int i = 0; i < bWords.length; i++) {
       final double raw = scorer.analyzeCounting(b, bSpans.get(i).start(), bSpans.get(i).end(),
           counts, out);
       bWords[i] = out[0];
-      moments.add(raw, 1.0);
+      moments.add(SENTENCE.apply(raw), 1.0);
       sentences++;
     }
-    final double raw = moments.count == 0 ? 0.0
-        : Math.max(-1.0, Math.min(1.0, moments.sum / moments.weight));
-    return new Story(result(moments, counts, sentences), raw, h, b, hSpans, bSpans, hWords,
+    final ToneResult result = result(moments, counts, sentences);
+    return new Story(result, SENTENCE.invert(result.score()), h, b, hSpans, bSpans, hWords,
         bWords);
   }
 
@@ -259,22 +273,23 @@ public final class NewsTone {
       return new ToneResult(0.0, ToneLabel.NEUTRAL, positive, negative, positive + negative,
           words, sentences / (sentences + 1.0));
     }
-    final double raw = Math.max(-1.0, Math.min(1.0, m.sum / m.weight));
-    final ToneLabel label = SENTENCE.label(raw);
-    return new ToneResult(SENTENCE.apply(raw), label, positive, negative, positive + negative,
-        words, confidence(m, raw, label));
+    final double score = Math.max(-1.0, Math.min(1.0, m.sum / m.weight));
+    final ToneLabel label = ToneResult.labelOf(score);
+    return new ToneResult(score, label, positive, negative, positive + negative, words,
+        confidence(m, score, label));
   }
 
   /** See the class documentation. */
-  static double confidence(final Moments m, final double raw, final ToneLabel label) {
-    final double variance = Math.max(0.0, m.sumSquares / m.weight - raw * raw);
+  static double confidence(final Moments m, final double score, final ToneLabel label) {
+    final double variance = Math.max(0.0, m.sumSquares / m.weight - score * score);
     // The prior spread counts as one more observation of unit weight.
     final double spread = (variance * m.count + PRIOR_SPREAD * PRIOR_SPREAD) / (m.count + 1);
     final double standardError = Math.sqrt(spread / m.count);
+    final double t = ToneResult.LABEL_THRESHOLD;
     final double distance = switch (label) {
-      case POSITIVE -> raw - SENTENCE.positive();
-      case NEGATIVE -> SENTENCE.negative() - raw;
-      default -> Math.min(raw - SENTENCE.negative(), SENTENCE.positive() - raw);
+      case POSITIVE -> score - t;
+      case NEGATIVE -> -t - score;
+      default -> Math.min(score + t, t - score);
     };
     return erf(Math.max(0.0, distance) / standardError / Math.sqrt(2.0));
   }
