@@ -26,7 +26,8 @@ import java.util.Set;
  *       the pair ("did not rise", "no increase in costs") flips it as VADER's negation does;
  *       "sharply" and "slightly" near the direction scale it; "than expected" strengthens it.</li>
  *   <li>A quantity left unpaired whose clause compares two figures ("EUR 5.1 mn, compared with
- *       EUR 3.2 mn", "... from EUR 4 mn") moves in the direction of the figures.</li>
+ *       EUR 3.2 mn", "... from EUR 4 mn") moves in the direction of the figures; compared with
+ *       its opposite ("a loss, compared with a profit") it counts as grown.</li>
  *   <li>"beat", "topped", "exceeded" and "missed" followed by expectations, estimates, forecasts or
  *       consensus are good and bad.</li>
  *   <li>"up" and "down" after a phrasal-verb head ("set up", "step down", "shut down") are
@@ -86,7 +87,7 @@ final class DirectionalGrammar {
         "accelerating", "spike", "spiked", "swell", "swelled", "balloon", "ballooned", "mount",
         "mounting", "mounted", "rally", "rallied", "rallies", "added", "bigger", "larger",
         "greater", "stronger", "record", "highest", "upturn", "strengthen", "strengthened",
-        "grew", "lift", "lifted", "lifts", "increasingly");
+        "lift", "lifted", "lifts", "increasingly", "turned", "swung", "swings", "returned");
     words(DIRECTION, -1, "fall", "falls", "fell", "fallen", "falling", "decline", "declines",
         "declined", "declining", "drop", "drops", "dropped", "dropping", "decrease", "decreases",
         "decreased", "decreasing", "narrow", "narrows", "narrowed", "narrowing", "shrink",
@@ -228,7 +229,7 @@ final class DirectionalGrammar {
     }
     for (int j = 0; j < n; j++) {
       if (quantity[j] != 0 && !paired[j]) {
-        final int figures = figures(keys, n, j);
+        final int figures = figures(keys, n, j, sentiments);
         if (figures != 0) {
           sentiments[j] = quantity[j] * figures * FIGURES_VALENCE;
         }
@@ -329,12 +330,20 @@ final class DirectionalGrammar {
    * +1 or -1 when the clause after the quantity at {@code j} gives a figure and then, after
    * "compared", "from", "against" or "versus", a smaller or larger earlier one; else 0.
    */
-  private static int figures(final String[] keys, final int n, final int j) {
+  private static int figures(final String[] keys, final int n, final int j,
+      final double[] sentiments) {
     double current = Double.NaN;
     boolean compared = false;
     for (int k = j + 1; k < n && k < j + 25; k++) {
       final String key = keys[k];
-      if (QUANTITY.containsKey(key) || key.equals("but") || key.equals("while")) {
+      final Integer other = QUANTITY.get(key);
+      if (other != null && compared && other == -QUANTITY.get(keys[j])) {
+        // "a loss of EUR 3 mn, compared with a profit of EUR 1 mn": the quantity took over
+        // from its opposite, as if it had grown; the opposite's own valence goes with it.
+        sentiments[k] = 0.0;
+        return 1;
+      }
+      if (other != null || key.equals("but") || key.equals("while")) {
         return 0;
       }
       if (COMPARED.contains(key)) {

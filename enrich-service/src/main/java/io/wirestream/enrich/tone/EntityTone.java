@@ -23,7 +23,8 @@ import java.util.Set;
  *       precedes it in the passive ("Y was accused"); its agent when the mention precedes it
  *       ("X accused Y") or follows "by" ("accused by X"). The target gets the verb's direction at
  *       {@value #TARGET_VALENCE}; for the agent the verb's own valence counts
- *       {@value #AGENT_WEIGHT}.</li>
+ *       {@value #AGENT_WEIGHT} and the words after the verb (what it accuses the target of)
+ *       count as outside the clause.</li>
  *   <li><b>Reported speech</b>: when the entity is the speaker ("X said ...", "..., X said",
  *       "according to X"), what is said is the speaker's view of something else and counts
  *       {@value #SPEAKER_WEIGHT}.</li>
@@ -138,6 +139,7 @@ final class EntityTone {
     }
     final boolean speaker = isSpeaker(keys, a, b);
     double role = 0.0;
+    int agentOf = -1;
     final boolean[] roleWord = new boolean[n];
     for (int k = left; k < right; k++) {
       final Integer verb = k >= a && k < b ? null : ROLE_VERBS.get(keys[k]);
@@ -154,6 +156,7 @@ final class EntityTone {
       } else {
         role += sentiments[k] * AGENT_WEIGHT;
         roleWord[k] = true;
+        agentOf = k;
       }
       break;
     }
@@ -162,7 +165,9 @@ final class EntityTone {
       if (k >= a && k < b || roleWord[k] || sentiments[k] == 0.0) {
         continue;
       }
-      double w = k >= left && k < right ? 1.0 : REST_WEIGHT;
+      // What the agent does to its target ("accused Y of fraud") is about the target.
+      final boolean inClause = k >= left && k < right && (agentOf < 0 || k < agentOf);
+      double w = inClause ? 1.0 : REST_WEIGHT;
       if (speaker) {
         w *= SPEAKER_WEIGHT;
       }
