@@ -57,6 +57,8 @@ public final class LanguageDetection {
   public static final int MIN_LETTERS_TO_SWITCH = 100;
   /** Probability margin a language other than English needs over English to win. */
   public static final double MARGIN_OVER_ENGLISH = 0.5;
+  /** Share of non-ASCII letters that lets a short sample switch away from English. */
+  public static final double MIN_NON_ASCII_SHARE = 0.05;
 
   private static final Logger LOG = LoggerFactory.getLogger(LanguageDetection.class);
   private static final double MINORITY_SCRIPT_SHARE = 0.3;
@@ -152,12 +154,13 @@ public final class LanguageDetection {
    * <ol>
    *   <li>the declared language when the detector gives it any probability at all (prefer what
    *       the source says);</li>
-   *   <li>otherwise the detector's leader, if it is English, or if it is another language that
-   *       is likely enough ({@link #MIN_PROBABILITY}), leads English by at least
-   *       {@link #MARGIN_OVER_ENGLISH} and has a sample of at least {@link #MIN_LETTERS_TO_SWITCH}
-   *       letters;</li>
-   *   <li>otherwise empty: undetected, which the enricher reads as English unless the story
-   *       declares another language.</li>
+   *   <li>otherwise the detector's leader if it is likely enough ({@link #MIN_PROBABILITY}) and
+   *       is English, or is another language that leads English by at least
+   *       {@link #MARGIN_OVER_ENGLISH} on a sample of at least {@link #MIN_LETTERS_TO_SWITCH}
+   *       letters or one whose letters are at least {@link #MIN_NON_ASCII_SHARE} non-ASCII
+   *       (diacritics or another script: not plain English wire copy);</li>
+   *   <li>otherwise the declared language, or empty (undetected) when there is none, which the
+   *       enricher reads as English.</li>
    * </ol>
    * So a short or list-like English story is never switched to another language by a detector's
    * guess, and a real foreign-language story still is.
@@ -169,8 +172,7 @@ public final class LanguageDetection {
     if (candidates.isEmpty()) {
       return Optional.empty();
     }
-    final String declaredCode = declared == null || declared.isBlank() ? null
-        : declared.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]", 2)[0];
+    final String declaredCode = languageCode(declared);
     double english = 0.0;
     for (final DetectedLanguage c : candidates) {
       final String code = c.getLocale().getLanguage();
@@ -183,29 +185,46 @@ public final class LanguageDetection {
     }
     final DetectedLanguage top = candidates.get(0);
     final String code = top.getLocale().getLanguage();
-    if (top.getProbability() < MIN_PROBABILITY) {
-      return Optional.empty();
+    if (top.getProbability() >= MIN_PROBABILITY) {
+      if (code.equals("en")) {
+        return Optional.of(code);
+      }
+      final int[] letters = letters(sample);
+      final boolean enoughText = letters[0] >= MIN_LETTERS_TO_SWITCH
+          || letters[1] >= MIN_NON_ASCII_SHARE * letters[0];
+      if (enoughText && top.getProbability() - english >= MARGIN_OVER_ENGLISH) {
+        return Optional.of(code);
+      }
     }
-    if (code.equals("en")) {
-      return Optional.of(code);
+    return Optional.ofNullable(declaredCode);
+  }
+
+  /** The ISO 639 code of a declared language ("en", "en-GB", "EN_us"), or null. */
+  static String languageCode(final String declared) {
+    if (declared == null) {
+      return null;
     }
-    final boolean enoughText = letters(sample) >= MIN_LETTERS_TO_SWITCH;
-    final boolean clearLead = top.getProbability() - english >= MARGIN_OVER_ENGLISH;
-    return enoughText && clearLead ? Optional.of(code) : Optional.empty();
+    final String code = declared.strip().toLowerCase(java.util.Locale.ROOT).split("[-_]", 2)[0];
+    return code.matches("[a-z]{2,3}") ? code : null;
   }
 
   private static String sample(final String headline, final String body) {
     return (headline == null ? "" : prefix(headline) + "\n") + prefix(body == null ? "" : body);
   }
 
-  private static int letters(final String text) {
-    int letters = 0;
+  /** Letters of the text, and how many of them are not ASCII. */
+  private static int[] letters(final String text) {
+    final int[] counts = new int[2];
     for (int i = 0; i < text.length(); i++) {
-      if (Character.isLetter(text.charAt(i))) {
-        letters++;
+      final char c = text.charAt(i);
+      if (Character.isLetter(c)) {
+        counts[0]++;
+        if (c >= 0x80) {
+          counts[1]++;
+        }
       }
     }
-    return letters;
+    return counts;
   }
 
   /** The detector's candidates, most likely first; empty when the detector fails. */
