@@ -100,7 +100,10 @@ final class EntityTone {
         continue;
       }
       final double w = inHeadline ? HEADLINE_WEIGHT : 1.0;
-      sum += w * mentionTone(story.words(inHeadline, s), m.getStart(), m.getEnd(), model);
+      final TokenSentiments ts = story.words(inHeadline, s);
+      final double[] sentenceWords = model == null ? null
+          : story.sentenceWords(inHeadline, s, model);
+      sum += w * mentionTone(ts, m.getStart(), m.getEnd(), model, sentenceWords);
       weight += w;
     }
     return weight == 0.0 ? Double.NaN : sum / weight;
@@ -108,7 +111,7 @@ final class EntityTone {
 
   /** Tone towards the characters {@code [start, end)} of one scored sentence, in [-1, 1]. */
   static double mentionTone(final TokenSentiments ts, final int start, final int end,
-      final EntityToneModel model) {
+      final EntityToneModel model, final double[] sentenceWords) {
     final int n = ts.size();
     final int a = ts.wordAt(start);
     int b = a;
@@ -120,7 +123,7 @@ final class EntityTone {
       return ts.compound();
     }
     final double rule = mentionRaw(ts, a, b);
-    return model == null ? rule : model.polarity(EntityToneModel.features(ts, a, b, rule));
+    return model == null ? rule : model.polarity(ts, a, b, rule, sentenceWords);
   }
 
   /** Raw tone by the rules towards the words {@code [a, b)} of one scored sentence. */

@@ -59,8 +59,99 @@ final class EntityToneModel {
 
   private final LinearClassifier<String, String> classifier;
 
+  // The same weights by feature kind, for scoring a mention without building its feature
+  // counter: looked up by the bare word, three weights (NEGATIVE, NEUTRAL, POSITIVE) each.
+  private final Map<String, double[]> wordWeights = new HashMap<>();
+  private final Map<String, double[]> leftWeights = new HashMap<>();
+  private final Map<String, double[]> rightWeights = new HashMap<>();
+  private final Map<String, double[]> denseWeights = new HashMap<>();
+
+  private static final double[] NONE = new double[LABELS.length];
+
   private EntityToneModel(final LinearClassifier<String, String> classifier) {
     this.classifier = classifier;
+    for (final String feature : classifier.features()) {
+      final double[] w = new double[LABELS.length];
+      for (int k = 0; k < LABELS.length; k++) {
+        w[k] = classifier.weight(feature, LABELS[k]);
+      }
+      if (feature.startsWith("w:")) {
+        wordWeights.put(feature.substring(2), w);
+      } else if (feature.startsWith("l:")) {
+        leftWeights.put(feature.substring(2), w);
+      } else if (feature.startsWith("r:")) {
+        rightWeights.put(feature.substring(2), w);
+      } else {
+        denseWeights.put(feature, w);
+      }
+    }
+  }
+
+  /**
+   * The sum of the {@code w:} weights of every word of a sentence, per label: shared by all the
+   * mentions of the sentence, which then take their own words out ({@link #polarity(
+   * TokenSentiments, int, int, double, double[])}).
+   */
+  double[] sentenceWords(final TokenSentiments ts) {
+    final double[] sum = new double[LABELS.length];
+    for (final String key : ts.keys()) {
+      add(sum, wordWeights.getOrDefault(key, NONE), 1.0);
+    }
+    return sum;
+  }
+
+  /**
+   * {@link #polarity(Counter)} of {@link #features} for the mention at words {@code [a, b)},
+   * computed from the weights directly (the same sum, without building the features):
+   * {@code sentenceWords} is {@link #sentenceWords} of the sentence.
+   */
+  double polarity(final TokenSentiments ts, final int a, final int b, final double rule,
+      final double[] sentenceWords) {
+    final double[] s = sentenceWords.clone();
+    final String[] keys = ts.keys();
+    final double[] sentiments = ts.sentiments();
+    for (int k = a; k < b; k++) {
+      add(s, wordWeights.getOrDefault(keys[k], NONE), -1.0);
+    }
+    add(s, denseWeights.getOrDefault("bias", NONE), 1.0);
+    add(s, denseWeights.getOrDefault("rule", NONE), rule);
+    add(s, denseWeights.getOrDefault("sentence", NONE), ts.compound());
+    double leftNear = 0.0;
+    double leftFar = 0.0;
+    double rightNear = 0.0;
+    double rightFar = 0.0;
+    for (int k = 0; k < keys.length; k++) {
+      if (k >= a && k < b) {
+        continue;
+      }
+      final boolean left = k < a;
+      final boolean near = (left ? a - k : k - b + 1) <= NEAR;
+      if (near) {
+        add(s, (left ? leftWeights : rightWeights).getOrDefault(keys[k], NONE), 1.0);
+      }
+      if (left) {
+        leftNear += near ? sentiments[k] : 0.0;
+        leftFar += near ? 0.0 : sentiments[k];
+      } else {
+        rightNear += near ? sentiments[k] : 0.0;
+        rightFar += near ? 0.0 : sentiments[k];
+      }
+    }
+    add(s, denseWeights.getOrDefault("sl.near", NONE), leftNear);
+    add(s, denseWeights.getOrDefault("sl.far", NONE), leftFar);
+    add(s, denseWeights.getOrDefault("sr.near", NONE), rightNear);
+    add(s, denseWeights.getOrDefault("sr.far", NONE), rightFar);
+    final double max = Math.max(s[0], Math.max(s[1], s[2]));
+    final double neg = Math.exp(s[0] - max);
+    final double neu = Math.exp(s[1] - max);
+    final double pos = Math.exp(s[2] - max);
+    return (pos - neg) / (neg + neu + pos);
+  }
+
+  private static void add(final double[] sum, final double[] weights, final double value) {
+    for (int k = 0; k < sum.length; k++) {
+      sum[k] += weights[k] * value;
+    }
   }
 
   /** The features of the mention at words {@code [a, b)} of a scored sentence. */
@@ -90,7 +181,7 @@ final class EntityToneModel {
     return c;
   }
 
-  /** P(POSITIVE) - P(NEGATIVE) for the features, in [-1, 1]. */
+  /** P(POSITIVE) - P(NEGATIVE) for the features, in [-1, 1], by CoreNLP's classifier. */
   double polarity(final Counter<String> features) {
     // The label scores (scoresOf(Datum) reads an RVFDatum's values), normalized to
     // log-probabilities: a softmax.

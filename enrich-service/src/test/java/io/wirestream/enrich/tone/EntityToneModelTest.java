@@ -68,6 +68,31 @@ class EntityToneModelTest {
   }
 
   @Test
+  void theDirectSumShouldEqualCoreNlpsClassifierOnTheShippedModel() {
+    final EntityToneModel model = EntityToneModel.load();
+    final ToneScorer scorer = ToneScorer.loadNews();
+    final String[] sentences = {
+        "Prosecutors in Oslo accused Henrik Halvorsen of fraud on Monday.",
+        "The senator, who praised the bill, said Reyes would sign it, aides said.",
+        "Shares of Velta fell sharply after the company cut its forecast."};
+    int checked = 0;
+    for (final String text : sentences) {
+      final TokenSentiments ts = scorer.tokenSentiments(text, 0, text.length());
+      final double[] words = model.sentenceWords(ts);
+      for (int a = 0; a < ts.size(); a++) {
+        for (int b = a + 1; b <= Math.min(ts.size(), a + 3); b++) {
+          final double rule = EntityTone.mentionRaw(ts, a, b);
+          assertThat(model.polarity(ts, a, b, rule, words)).as("%s [%d, %d)", text, a, b)
+              .isCloseTo(model.polarity(EntityToneModel.features(ts, a, b, rule)),
+                  org.assertj.core.api.Assertions.within(1e-9));
+          checked++;
+        }
+      }
+    }
+    assertThat(checked).isGreaterThan(50);
+  }
+
+  @Test
   void aMalformedModelShouldBeRejectedWithItsLine() {
     assertThatThrownBy(() -> EntityToneModel.read(
         new BufferedReader(new StringReader("# header\nbias\t0.1\t0.2\n")), "m.tsv"))
