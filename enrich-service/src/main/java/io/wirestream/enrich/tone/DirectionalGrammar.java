@@ -19,7 +19,9 @@ import java.util.Set;
  *       good and bad whatever the quantity.</li>
  *   <li>Each direction is paired with the nearest quantity of its clause, up to
  *       {@value #LEFT_WINDOW} words before it (the subject: "net sales fell") or
- *       {@value #RIGHT_WINDOW} after (the object or complement: "cut costs", "a rise in orders").
+ *       {@value #RIGHT_WINDOW} after (the object or complement: "cut costs", "a rise of 5% in
+ *       orders"), figures ("5", "%", "EUR", "mn") not counted; a direction that opens a clause
+ *       (", up 5% from a year earlier") takes the nearest quantity of the clause before.
  *       Clauses end at commas, semicolons, colons, dashes and at words such as "but", "while",
  *       "as", "after". The pair carries {@value #PAIR_VALENCE} times (quantity sign x direction
  *       sign) in place of the two words' own lexicon valences; a negation up to two words before
@@ -115,9 +117,10 @@ final class DirectionalGrammar {
         "sharp", "significant", "strong", "substantial", "considerable", "dramatic", "steep"}) {
       INTENSITY.put(w, 1.3);
     }
+    // A small move is still a move: dampened, but not below a plain word's weight.
     for (final String w : new String[] {"slightly", "marginally", "somewhat", "modestly",
         "slight", "marginal", "modest", "moderate", "moderately"}) {
-      INTENSITY.put(w, 0.7);
+      INTENSITY.put(w, 0.85);
     }
     for (final String w : new String[] {"mn", "m", "mln", "million", "millions"}) {
       MULTIPLIER.put(w, 1e6);
@@ -129,6 +132,11 @@ final class DirectionalGrammar {
       MULTIPLIER.put(w, 1e3);
     }
   }
+
+  /** Words of a figure besides numbers and multipliers. */
+  private static final Set<String> FIGURE_WORDS = Set.of("percent", "pct", "per", "cent",
+      "eur", "euro", "euros", "usd", "dollars", "gbp", "sek", "nok", "dkk", "chf", "jpy", "yen",
+      "points", "basis", "bps", "pc");
 
   /** Nouns a verdict ("beat", "missed") is about. */
   private static final Set<String> EXPECTATIONS = Set.of("expectations", "expectation",
@@ -263,15 +271,48 @@ final class DirectionalGrammar {
   private static void pair(final String[] keys, final boolean[] negating, final int n,
       final double[] sentiments, final int[] quantity, final int[] direction, final int[] clause,
       final boolean[] paired, final int i) {
+    // Nearest quantity of the clause; figures ("5", "%", "EUR", "mn") do not count as distance.
     int best = -1;
-    for (int dist = 1; dist <= Math.max(LEFT_WINDOW, RIGHT_WINDOW) && best < 0; dist++) {
-      final int left = i - dist;
-      final int right = i + dist;
-      if (dist <= LEFT_WINDOW && left >= 0 && quantity[left] != 0 && clause[left] == clause[i]) {
-        best = left;
-      } else if (dist <= RIGHT_WINDOW && right < n && quantity[right] != 0
-          && clause[right] == clause[i]) {
-        best = right;
+    int left = i;
+    int right = i;
+    int leftDistance = 0;
+    int rightDistance = 0;
+    while (best < 0 && (leftDistance < LEFT_WINDOW || rightDistance < RIGHT_WINDOW)) {
+      boolean moved = false;
+      if (leftDistance < LEFT_WINDOW && left > 0 && clause[left - 1] == clause[i]) {
+        left--;
+        moved = true;
+        if (!isFigure(keys, left)) {
+          leftDistance++;
+        }
+        if (quantity[left] != 0) {
+          best = left;
+          break;
+        }
+      }
+      if (rightDistance < RIGHT_WINDOW && right < n - 1 && clause[right + 1] == clause[i]) {
+        right++;
+        moved = true;
+        if (!isFigure(keys, right)) {
+          rightDistance++;
+        }
+        if (quantity[right] != 0) {
+          best = right;
+          break;
+        }
+      }
+      if (!moved) {
+        break;
+      }
+    }
+    if (best < 0 && opensClause(keys, clause, i)) {
+      // ", up 5% from a year earlier", ", down from EUR 6.1 mn": the quantity is the previous
+      // clause's (an appositive), the nearest one there.
+      for (int k = i - 1; k >= 0 && k >= i - LEFT_WINDOW - 4 && clause[k] >= clause[i] - 1; k--) {
+        if (quantity[k] != 0 && clause[k] == clause[i] - 1) {
+          best = k;
+          break;
+        }
       }
     }
     if (best < 0) {
@@ -300,6 +341,22 @@ final class DirectionalGrammar {
     sentiments[best] = 0.0;
     sentiments[i] = v;
     paired[best] = true;
+  }
+
+  /** A figure: a number, a percent, a currency or a unit ("5", "pct", "EUR", "mn"). */
+  private static boolean isFigure(final String[] keys, final int k) {
+    final String key = keys[k];
+    final char c = key.charAt(0);
+    return c >= '0' && c <= '9' || MULTIPLIER.containsKey(key) || FIGURE_WORDS.contains(key);
+  }
+
+  /** Whether the word at {@code i} opens its clause, after figures only ("5% up"). */
+  private static boolean opensClause(final String[] keys, final int[] clause, final int i) {
+    int k = i - 1;
+    while (k >= 0 && clause[k] == clause[i] && isFigure(keys, k)) {
+      k--;
+    }
+    return k >= 0 && clause[k] == clause[i] - 1;
   }
 
   private static boolean thanExpected(final String[] keys, final int n, final int i) {
