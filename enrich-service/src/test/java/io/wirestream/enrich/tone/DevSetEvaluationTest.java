@@ -128,6 +128,6 @@ public class DevSetEvaluationTest {
     assertThat(lines).anyMatch(l -> l.startsWith("| NewsMTSC targets | entity |")
         && l.contains("linear model"));
     assertThat(lines).filteredOn(l -> l.startsWith("| TFNS") || l.startsWith("| NewsMTSC"))
-        .hasSize(11);
+        .hasSize(13);
   }
 }
