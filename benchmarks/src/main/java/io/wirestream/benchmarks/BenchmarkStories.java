@@ -110,7 +110,7 @@ public final class BenchmarkStories {
     return EnrichedArticles.from(raw)
         .setLanguage("en")
         .setEntities(entities)
-        .setTone(new Tone(-0.12, ToneLabel.NEGATIVE, 3.1, 4.4, 7.5, 640))
+        .setTone(new Tone(-0.12, ToneLabel.NEGATIVE, 3.1, 4.4, 7.5, 640, 0.6))
         .setCountries(countries)
         .setPrimaryCountry("CH")
         .setProvenance(new Provenance("bench", List.of("bench-model"),

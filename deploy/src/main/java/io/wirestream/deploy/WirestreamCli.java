@@ -3,6 +3,7 @@ package io.wirestream.deploy;
 import io.wirestream.enrich.cli.EnrichCommand;
 import io.wirestream.enrich.cli.EnrichFileCommand;
 import io.wirestream.enrich.cli.EvalCommand;
+import io.wirestream.enrich.cli.EvalToneCommand;
 import io.wirestream.ingest.cli.IngestCommand;
 import io.wirestream.schemas.cli.SchemasCommand;
 import picocli.CommandLine;
@@ -13,8 +14,8 @@ import picocli.CommandLine.Command;
     description = "Wirestream: wire stories in, enriched news topics out, on Apache Kafka.",
     subcommands = {DemoCommand.class, TailCommand.class, SmokeCommand.class,
         DevStackCommand.class, IngestCommand.class,
-        EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, SchemasCommand.class,
-        DlqCommand.class})
+        EnrichCommand.class, EnrichFileCommand.class, EvalCommand.class, EvalToneCommand.class,
+        SchemasCommand.class, DlqCommand.class})
 public final class WirestreamCli {
 
   private WirestreamCli() {

@@ -43,6 +43,7 @@ class SmokeCommandIT {
 
     assertThat(cli.execute("--help")).isZero();
     assertThat(out.toString()).contains("smoke").contains("devstack").contains("ingest")
-        .contains("enrich").contains("enrich-file").contains("eval").contains("schemas");
+        .contains("enrich").contains("enrich-file").contains("eval").contains("eval-tone")
+        .contains("schemas");
   }
 }

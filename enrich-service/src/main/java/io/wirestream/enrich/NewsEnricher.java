@@ -6,7 +6,7 @@ import io.wirestream.enrich.countries.Gazetteer;
 import io.wirestream.enrich.entities.EntityLayer;
 import io.wirestream.enrich.entities.EntityRecognizer;
 import io.wirestream.enrich.language.LanguageDetection;
-import io.wirestream.enrich.tone.ToneScorer;
+import io.wirestream.enrich.tone.NewsTone;
 import io.wirestream.schemas.EnrichedArticles;
 import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.Entity;
@@ -14,6 +14,7 @@ import io.wirestream.schemas.avro.EvidenceKind;
 import io.wirestream.schemas.avro.Provenance;
 import io.wirestream.schemas.avro.RawArticle;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -25,12 +26,15 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The production {@link Enricher}: language, then (for English) named entities from the CoNLL CRF,
- * VADER tone and gazetteer country tags, composed into an {@code EnrichedArticle} with provenance.
+ * tone ({@link NewsTone}: article tone, and each entity's tone from its role in the clauses that
+ * mention it) and gazetteer country tags, composed into an {@code EnrichedArticle} with
+ * provenance.
  * Models are loaded once in {@link #load} and shared by every stream thread.
  *
  * <p>Non-English stories pass through tagged with their language and nothing English-only. A story
  * whose language cannot be detected is enriched when it declares English or declares nothing (wire
- * copy is mostly English; the detector abstains on very short texts).
+ * copy is mostly English); a short or list-like story, or one where another language does not
+ * clearly lead English, counts as undetected ({@link LanguageDetection#detectForEnrichment}).
  */
 public final class NewsEnricher implements Enricher {
 
@@ -47,21 +51,21 @@ public final class NewsEnricher implements Enricher {
 
   private final LanguageDetection languages;
   private final EntityLayer entities;
-  private final ToneScorer tone;
+  private final NewsTone tone;
   private final Gazetteer gazetteer;
   private final CountryTagger countries;
   private final Clock clock;
   private final List<String> modelIds;
 
   NewsEnricher(final LanguageDetection languages, final EntityLayer entities,
-      final ToneScorer tone, final Gazetteer gazetteer, final Clock clock) {
+      final NewsTone tone, final Gazetteer gazetteer, final Clock clock) {
     this.languages = languages;
     this.entities = entities;
     this.tone = tone;
     this.gazetteer = gazetteer;
     this.countries = new CountryTagger(gazetteer);
     this.clock = clock;
-    this.modelIds = List.of(EntityRecognizer.modelId(), ToneScorer.lexiconId(),
+    this.modelIds = List.of(EntityRecognizer.modelId(), NewsTone.modelId(),
         Gazetteer.dataId(), LanguageDetection.modelId());
   }
 
@@ -72,7 +76,7 @@ public final class NewsEnricher implements Enricher {
     final NewsEnricher enricher = new NewsEnricher(LanguageDetection.load(),
         new EntityLayer(EntityRecognizer.load(), countryNames(gazetteer),
             EntityLayer.Steps.DEFAULT),
-        ToneScorer.load(), gazetteer, Clock.systemUTC());
+        NewsTone.load(), gazetteer, Clock.systemUTC());
     LOG.info("Enricher {} ready in {} ms: {}", VERSION, (System.nanoTime() - started) / 1_000_000,
         enricher.modelIds);
     return enricher;
@@ -101,14 +105,22 @@ public final class NewsEnricher implements Enricher {
   @Override
   public EnrichedArticle enrich(final RawArticle raw) {
     final long started = System.nanoTime();
-    final Optional<String> detected = languages.detect(raw.getHeadline(), raw.getBody());
+    final Optional<String> detected = languages.detectForEnrichment(raw.getHeadline(),
+        raw.getBody(), raw.getLanguage());
     final EnrichedArticle.Builder out = EnrichedArticles.from(raw)
         .setLanguage(detected.orElse(null));
     if (isEnglish(detected, raw.getLanguage())) {
       // Every sentence is scored once: the article's tone and each entity's share them.
-      final ToneScorer.ArticleTone storyTone = tone.scoreArticle(raw.getHeadline(), raw.getBody());
-      final List<Entity> named = entities.entities(raw.getHeadline(), raw.getBody(),
-          storyTone.body());
+      final NewsTone.Story storyTone = tone.scoreStory(raw.getHeadline(), raw.getBody());
+      final List<Entity> merged = entities.entities(raw.getHeadline(), raw.getBody(),
+          storyTone.bodyTones());
+      // Each entity's tone from its role where it is mentioned, in place of the merger's mean of
+      // sentence tones.
+      final List<Entity> named = new ArrayList<>(merged.size());
+      for (final Entity entity : merged) {
+        named.add(Entity.newBuilder(entity)
+            .setTone(tone.entityTone(storyTone, entity.getMentions())).build());
+      }
       final CountryTags tags = countries.tag(raw.getHeadline(), raw.getBody(), raw.getDateline());
       out.setEntities(named)
           .setCountries(tags.tags())

@@ -8,6 +8,7 @@ import io.wirestream.schemas.avro.Entity;
 import io.wirestream.schemas.avro.EntityType;
 import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.avro.SourceFormat;
+import io.wirestream.schemas.avro.ToneLabel;
 import java.time.Instant;
 import java.util.Optional;
 import org.junit.jupiter.api.BeforeAll;
@@ -82,5 +83,31 @@ class NewsEnricherTest {
         + " floods had receded and schools would reopen on Monday.", null, null));
 
     assertThat(story.getCountries()).extracting(CountryTag::getCode).contains("KE");
+  }
+
+  @Test
+  void shortListLikeEnglishWireCopyShouldKeepItsEnrichment() {
+    // The n-gram detector alone calls this Swedish; the story must still be enriched as English.
+    final EnrichedArticle story = enricher.enrich(story("Ramirent Oyj Stockmann Oyj Abp Orion Oyj",
+        "Fiskars Brands report net sales rose to EUR 1.2 bn.", null, null));
+
+    assertThat(story.getTone()).isNotNull();
+    assertThat(story.getTone().getLabel()).isEqualTo(ToneLabel.POSITIVE);
+    assertThat(story.getTone().getConfidence()).isBetween(0.0, 1.0);
+    assertThat(story.getEntities()).isNotEmpty();
+  }
+
+  @Test
+  void anEntitysToneShouldFollowItsRoleNotTheWholeSentence() {
+    final EnrichedArticle story = enricher.enrich(story("Court hears fraud case",
+        "Prosecutors in Oslo accused Henrik Halvorsen of fraud on Monday. Separately, the city"
+            + " praised Maria Lindqvist for her work on the new flood defences.", "OSLO", null));
+
+    assertThat(entity(story, "Henrik Halvorsen")).hasValueSatisfying(h ->
+        assertThat(h.getTone()).isNegative());
+    assertThat(entity(story, "Maria Lindqvist")).hasValueSatisfying(l ->
+        assertThat(l.getTone()).isPositive());
+    assertThat(story.getProvenance().getModelIds()).contains(
+        io.wirestream.enrich.tone.NewsTone.modelId());
   }
 }

@@ -74,6 +74,7 @@ public final class EnrichedJson {
     json.put("negative", tone.getNegative());
     json.put("polarity", tone.getPolarity());
     json.put("wordCount", tone.getWordCount());
+    json.put("confidence", tone.getConfidence());
     return json;
   }
 

@@ -79,6 +79,7 @@ public final class ToneScorer {
 
   private static final Object SHARED_LOCK = new Object();
   private static volatile ToneScorer shared;
+  private static volatile ToneScorer sharedNews;
 
   /** Everything known about a lower-case token, in one lookup. */
   private record Term(boolean inLexicon, double valence, double booster, boolean negation) {
@@ -86,8 +87,15 @@ public final class ToneScorer {
 
   private final Map<String, Term> terms;
   private final int lexiconSize;
+  /** The news rules over a sentence's tokens; null for plain VADER. */
+  private final DirectionalGrammar grammar;
 
   private ToneScorer(final Map<String, Double> lexicon) {
+    this(lexicon, null);
+  }
+
+  private ToneScorer(final Map<String, Double> lexicon, final DirectionalGrammar grammar) {
+    this.grammar = grammar;
     final Map<String, Term> map = new HashMap<>(lexicon.size() * 2);
     for (final Map.Entry<String, Double> e : lexicon.entrySet()) {
       map.put(e.getKey(), termOf(e.getKey(), true, e.getValue()));
@@ -128,6 +136,30 @@ public final class ToneScorer {
     return s;
   }
 
+  /**
+   * The scorer for news: VADER's rules and lexicon with the financial entries of
+   * {@link NewsLexicon} laid over it and the {@link DirectionalGrammar} ("sales fell", "net loss
+   * narrowed"), loaded on first use and shared after. {@link #compound} gives its raw sentence
+   * score; {@link NewsTone} calibrates it.
+   *
+   * @throws IllegalStateException if a lexicon resource is missing or malformed
+   */
+  public static ToneScorer loadNews() {
+    ToneScorer s = sharedNews;
+    if (s == null) {
+      synchronized (SHARED_LOCK) {
+        s = sharedNews;
+        if (s == null) {
+          final Map<String, Double> lexicon = readLexicon(LEXICON_RESOURCE);
+          NewsLexicon.load().overlay(lexicon);
+          s = new ToneScorer(lexicon, DirectionalGrammar.INSTANCE);
+          sharedNews = s;
+        }
+      }
+    }
+    return s;
+  }
+
   /** Identifies the lexicon for provenance: {@code vader-lexicon-<npm package version>}. */
   public static String lexiconId() {
     return "vader-lexicon-" + LEXICON_VERSION;
@@ -136,6 +168,14 @@ public final class ToneScorer {
   /** Loads a scorer from a lexicon resource (VADER's format: token TAB mean-valence TAB ...). */
   static ToneScorer loadFrom(final String resource) {
     final long started = System.nanoTime();
+    final Map<String, Double> lexicon = readLexicon(resource);
+    final ToneScorer scorer = new ToneScorer(lexicon);
+    LOG.info("Loaded VADER lexicon {} ({} entries) in {} ms", lexiconId(), lexicon.size(),
+        (System.nanoTime() - started) / 1_000_000);
+    return scorer;
+  }
+
+  private static Map<String, Double> readLexicon(final String resource) {
     final InputStream in = ToneScorer.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException(
@@ -151,10 +191,7 @@ public final class ToneScorer {
     if (lexicon.isEmpty()) {
       throw new IllegalStateException("VADER lexicon " + resource + " is empty; " + FETCH_HINT);
     }
-    final ToneScorer scorer = new ToneScorer(lexicon);
-    LOG.info("Loaded VADER lexicon {} ({} entries) in {} ms", lexiconId(), lexicon.size(),
-        (System.nanoTime() - started) / 1_000_000);
-    return scorer;
+    return lexicon;
   }
 
   /** Parses lexicon lines; a later line for the same token wins (as in the reference). */
@@ -197,7 +234,7 @@ public final class ToneScorer {
     if (sentence == null) {
       return 0.0;
     }
-    return analyze(sentence, 0, sentence.length(), null);
+    return analyze(sentence, 0, sentence.length(), null, null);
   }
 
   /**
@@ -206,7 +243,7 @@ public final class ToneScorer {
    */
   public double compound(final String text, final int start, final int end) {
     Objects.checkFromToIndex(start, end, text.length());
-    return analyze(text, start, end, null);
+    return analyze(text, start, end, null, null);
   }
 
   /** Tone of a whole article; see the class documentation for the definitions. */
@@ -240,7 +277,7 @@ public final class ToneScorer {
     final double[] tones = new double[spans.size()];
     for (int i = 0; i < tones.length; i++) {
       final Sentences.Span span = spans.get(i);
-      tones[i] = analyze(text, span.start(), span.end(), tally);
+      tones[i] = analyze(text, span.start(), span.end(), tally, null);
       if (tones[i] != 0.0) {
         tally.sentimentSum += tones[i];
         tally.sentimentSentences++;
@@ -280,16 +317,30 @@ public final class ToneScorer {
     private boolean[] upper = new boolean[32];
     private boolean[] negating = new boolean[32];
     private Term[] terms = new Term[32];
+    private int[] starts = new int[32];
+    private int[] ends = new int[32];
+    private boolean[] breakAfter = new boolean[32];
     private int size;
 
     void add(final String key, final boolean isUpper, final Term term) {
+      add(key, isUpper, term, 0, 0, false);
+    }
+
+    void add(final String key, final boolean isUpper, final Term term, final int start,
+        final int end, final boolean clauseBreak) {
       if (size == keys.length) {
         final int cap = size * 2;
         keys = Arrays.copyOf(keys, cap);
         upper = Arrays.copyOf(upper, cap);
         negating = Arrays.copyOf(negating, cap);
         terms = Arrays.copyOf(terms, cap);
+        starts = Arrays.copyOf(starts, cap);
+        ends = Arrays.copyOf(ends, cap);
+        breakAfter = Arrays.copyOf(breakAfter, cap);
       }
+      starts[size] = start;
+      ends[size] = end;
+      breakAfter[size] = clauseBreak;
       keys[size] = key;
       upper[size] = isUpper;
       negating[size] = (term != null && term.negation()) || key.contains("n't");
@@ -306,10 +357,36 @@ public final class ToneScorer {
     }
   }
 
-  private double analyze(final String text, final int from, final int to, final Tally tally) {
+  /**
+   * The words of {@code text[start, end)} with their offsets and the sentiment each carries after
+   * every rule (the terms whose sum makes the compound), for per-entity tone.
+   */
+  TokenSentiments tokenSentiments(final String text, final int start, final int end) {
+    Objects.checkFromToIndex(start, end, text.length());
+    final TokenSentiments[] out = new TokenSentiments[1];
+    analyze(text, start, end, null, out);
+    return out[0];
+  }
+
+  /** Word counts of many sentences, for {@link #tokenSentiments} callers that need the shares. */
+  double analyzeCounting(final String text, final int start, final int end, final int[] counts,
+      final TokenSentiments[] out) {
+    final Tally tally = new Tally();
+    final double compound = analyze(text, start, end, tally, out);
+    counts[0] += tally.words;
+    counts[1] += tally.positive;
+    counts[2] += tally.negative;
+    return compound;
+  }
+
+  private double analyze(final String text, final int from, final int to, final Tally tally,
+      final TokenSentiments[] out) {
     final Tokens tk = tokenize(text, from, to);
     final int n = tk.size;
     if (n == 0) {
+      if (out != null) {
+        out[0] = TokenSentiments.EMPTY;
+      }
       return 0.0;
     }
     int caps = 0;
@@ -345,6 +422,9 @@ public final class ToneScorer {
       }
       sentiments[i] = valence(tk, i, capDiff);
     }
+    if (grammar != null) {
+      grammar.apply(tk.keys, tk.negating, tk.breakAfter, n, sentiments);
+    }
 
     // Contrast: the first "but" halves what comes before it and strengthens what follows.
     for (int b = 0; b < n; b++) {
@@ -375,7 +455,12 @@ public final class ToneScorer {
     } else if (sum < 0) {
       sum -= punctuationEmphasis(text, from, to);
     }
-    return normalize(sum);
+    final double compound = normalize(sum);
+    if (out != null) {
+      out[0] = new TokenSentiments(Arrays.copyOf(tk.keys, n), Arrays.copyOf(tk.starts, n),
+          Arrays.copyOf(tk.ends, n), Arrays.copyOf(tk.breakAfter, n), sentiments, compound);
+    }
+    return compound;
   }
 
   /** Valence of the lexicon word at {@code i} after the word-level rules. */
@@ -588,7 +673,9 @@ public final class ToneScorer {
     }
     if (ws == end) {
       // Punctuation only: a word only if it is an emoticon of the lexicon (":)", ";-(").
-      addEmoticon(tk, text, start, end);
+      if (!addEmoticon(tk, text, start, end) && tk.size > 0 && isDash(text, start, end)) {
+        tk.breakAfter[tk.size - 1] = true;
+      }
       return;
     }
     int we = end;
@@ -602,7 +689,7 @@ public final class ToneScorer {
       }
     }
     final String key = key(text, ws, we);
-    tk.add(key, isUpper(text, ws, we), terms.get(key));
+    tk.add(key, isUpper(text, ws, we), terms.get(key), ws, we, endsClause(text, we, end));
   }
 
   /** Adds the token (or the token less trailing sentence punctuation) if the lexicon has it. */
@@ -610,7 +697,7 @@ public final class ToneScorer {
     final String raw = key(text, start, end);
     Term t = terms.get(raw);
     if (t != null && t.inLexicon()) {
-      tk.add(raw, isUpper(text, start, end), t);
+      tk.add(raw, isUpper(text, start, end), t, start, end, false);
       return true;
     }
     int e = end;
@@ -621,8 +708,27 @@ public final class ToneScorer {
       final String trimmed = key(text, start, e);
       t = terms.get(trimmed);
       if (t != null && t.inLexicon()) {
-        tk.add(trimmed, isUpper(text, start, e), t);
+        tk.add(trimmed, isUpper(text, start, e), t, start, e, false);
         return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether a punctuation-only token is a dash set off by spaces ("gains - and losses"). */
+  private static boolean isDash(final String text, final int start, final int end) {
+    return end - start <= 2 && "-\u2013\u2014;:,".indexOf(text.charAt(start)) >= 0;
+  }
+
+  /** Whether the punctuation after a word closes a clause (a comma, semicolon, colon, dash). */
+  private static boolean endsClause(final String text, final int from, final int to) {
+    for (int i = from; i < to; i++) {
+      switch (text.charAt(i)) {
+        case ',', ';', ':', '\u2013', '\u2014', '(', ')' -> {
+          return true;
+        }
+        default -> {
+        }
       }
     }
     return false;

@@ -1,10 +1,14 @@
 /**
- * Tone (sentiment) of wire stories by the VADER method: {@link io.wirestream.enrich.tone.ToneScorer}
- * scores sentences and articles, {@link io.wirestream.enrich.tone.Sentences} splits text into
- * sentences with offsets (also used for per-entity tone). The VADER lexicon is a classpath resource
- * of this package, with its licenses and attribution in {@code NOTICE.md}; it is fetched by
- * {@code enrich-service/scripts/fetch-vader-lexicon.sh} (see {@code scripts/TONE.md}).
+ * Tone (sentiment) of wire stories. {@link io.wirestream.enrich.tone.NewsTone} is the model the
+ * enricher uses: sentence, article and per-entity tone, over
+ * {@link io.wirestream.enrich.tone.ToneScorer#loadNews()} (VADER's rules with the financial
+ * {@code NewsLexicon} and the {@code DirectionalGrammar}), calibrated by
+ * {@link io.wirestream.enrich.tone.Calibration}; {@link io.wirestream.enrich.tone.ToneScorer#load()}
+ * is plain VADER, the baseline. {@link io.wirestream.enrich.tone.DevSetEvaluation} scores them on
+ * the development sets ({@code ./wirestream eval-tone}). The data (VADER lexicon, financial word
+ * list, entity model weights) are classpath resources of this package with their licences and
+ * provenance beside them ({@code NOTICE.md}, {@code FINANCE-NOTICE.md},
+ * {@code ENTITY-MODEL-NOTICE.md}; see {@code enrich-service/scripts/TONE.md}).
  */
 package io.wirestream.enrich.tone;
 
-import io.wirestream.enrich.text.Sentences;

@@ -36,6 +36,7 @@ class EnrichFileTest {
     assertThat(line.path("primaryCountry").asText()).isEqualTo("MA");
     assertThat(line.path("tone").path("label").asText()).isEqualTo("POSITIVE");
     assertThat(line.path("tone").has("wordCount")).isTrue();
+    assertThat(line.path("tone").path("confidence").asDouble(-1)).isBetween(0.0, 1.0);
     final JsonNode evidence = line.path("countries").get(0).path("evidence").get(0);
     assertThat(evidence.path("field").asText()).isEqualTo("dateline");
     assertThat(evidence.path("kind").asText()).isEqualTo("DATELINE");

@@ -218,4 +218,64 @@ class LanguageDetectionTest {
   void shouldSayNothingForTextWithoutLanguage() {
     assertThat(detection.detect(null, "12345 67890 ++ -- 42")).isEmpty();
   }
+
+  /** Short and list-like English wire copy that the n-gram detector alone calls another language. */
+  private static final List<String> MISREAD_ENGLISH = List.of(
+      "Outokumpu Oyj, Stora Enso Oyj, Metso Oyj",
+      "Kone Oyj: Kone wins order in Espoo",
+      "Nokian Tyres interim report",
+      "Raisio Oyj, Lassila & Tikanoja Oyj, Uponor Oyj",
+      "Ramirent Oyj Stockmann Oyj Abp Orion Oyj",
+      "Danske Bank Sampo Pohjola Kesko");
+
+  @Test
+  void shortOrListLikeEnglishShouldNeverBeSwitchedToAnotherLanguage() {
+    for (final String text : MISREAD_ENGLISH) {
+      // The detector alone is wrong here; that is the case the enrichment rule is for.
+      assertThat(detection.detect(null, text)).as(text).isPresent().isNotEqualTo(
+          java.util.Optional.of("en"));
+      assertThat(detection.detectForEnrichment(null, text, null)).as(text).isEmpty();
+      assertThat(detection.detectForEnrichment(null, text, "en")).as(text).contains("en");
+      assertThat(detection.detectForEnrichment(null, text, "en-GB")).as(text).contains("en");
+    }
+  }
+
+  @Test
+  void aRealForeignLanguageStoryShouldStillBeDetected() {
+    for (final String[] lead : LEADS) {
+      assertThat(detection.detectForEnrichment(null, lead[1], null)).as(lead[0])
+          .contains(lead[0]);
+    }
+    assertThat(detection.detectForEnrichment("Neue Fähre im Hafen von Hamburg",
+        "Die Stadt Hamburg hat am Montag eine neue Fähre in Betrieb genommen, die doppelt so viele"
+            + " Fahrgäste befördern kann wie die alte.", null)).contains("de");
+  }
+
+  @Test
+  void theDeclaredLanguageShouldWinWhenTheDetectorFindsItAtAll() {
+    final String german = "Die Stadt Hamburg hat am Montag eine neue Fähre";
+    assertThat(detection.detectForEnrichment(null, german, "de")).contains("de");
+    // A short text declared English stays English even when it reads German to the detector.
+    assertThat(detection.detectForEnrichment(null, "Die Stadt hat am Montag", "en"))
+        .contains("en");
+    assertThat(detection.detectForEnrichment("Harbour authority opens new ferry terminal",
+        "The transport ministry on Monday opened a ferry terminal.", "fr")).contains("en");
+  }
+
+  @Test
+  void aShortPlainAsciiForeignTextWithoutDeclarationShouldCountAsUndetected() {
+    assertThat(detection.detect(null, "Die Stadt hat am Montag")).contains("de");
+    assertThat(detection.detectForEnrichment(null, "Die Stadt hat am Montag", null)).isEmpty();
+    // Diacritics say it is not English wire copy, however short.
+    assertThat(detection.detectForEnrichment(null, "Neue Fähre im Hafen", null)).contains("de");
+  }
+
+  @Test
+  void shouldReadADeclaredLanguageTag() {
+    assertThat(LanguageDetection.languageCode("en-GB")).isEqualTo("en");
+    assertThat(LanguageDetection.languageCode(" DE ")).isEqualTo("de");
+    assertThat(LanguageDetection.languageCode("english")).isNull();
+    assertThat(LanguageDetection.languageCode("")).isNull();
+    assertThat(LanguageDetection.languageCode(null)).isNull();
+  }
 }

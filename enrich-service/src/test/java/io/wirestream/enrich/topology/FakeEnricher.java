@@ -51,7 +51,7 @@ final class FakeEnricher implements Enricher {
         .setLanguage("en")
         .setEntities(entities)
         .setTone(new Tone(score, score > 0 ? ToneLabel.POSITIVE : score < 0 ? ToneLabel.NEGATIVE
-            : ToneLabel.NEUTRAL, 1.0, 1.0, 2.0, 10))
+            : ToneLabel.NEUTRAL, 1.0, 1.0, 2.0, 10, 0.7))
         .setCountries(countries)
         .setPrimaryCountry(countries.isEmpty() ? null : countries.get(0).getCode())
         .setProvenance(new Provenance("test", List.of("fake"), Instant.parse("2026-01-01T00:00:00Z"),

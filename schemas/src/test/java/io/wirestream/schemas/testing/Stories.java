@@ -79,7 +79,7 @@ public final class Stories {
             .setTone(0.2)
             .setMentions(List.of(new Mention(TextField.BODY, start, start + 11, "Clara Vella", null)))
             .build()))
-        .setTone(new Tone(0.31, ToneLabel.POSITIVE, 6.5, 1.2, 7.7, 38))
+        .setTone(new Tone(0.31, ToneLabel.POSITIVE, 6.5, 1.2, 7.7, 38, 0.8))
         .setCountries(List.of(new CountryTag("MT", "Malta", 0.93, List.of(
             new CountryEvidence("Valletta", TextField.HEADLINE, city, city + 8, EvidenceKind.CAPITAL)))))
         .setPrimaryCountry("MT")
