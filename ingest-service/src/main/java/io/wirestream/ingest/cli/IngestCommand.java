@@ -36,7 +36,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +51,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,9 +95,21 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Publish files as they land in DIR; rejected ones go to the dead-letter topic.")
   private Path watch;
 
-  @Option(names = "--feed", paramLabel = "URL",
-      description = "Poll an RSS/Atom feed (repeatable); each item is published once.")
-  private List<URI> feeds = new ArrayList<>();
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  private List<FeedOption> feeds = new ArrayList<>();
+
+  /** One polled feed, and the zone it writes its zone-less times in. */
+  static final class FeedOption {
+
+    @Option(names = "--feed", paramLabel = "URL", required = true,
+        description = "Poll an RSS/Atom feed (repeatable); each item is published once.")
+    private URI url;
+
+    @Option(names = "--feed-zone", paramLabel = "ZONE",
+        description = "Zone of the preceding --feed's timestamps written without one (default:"
+            + " --zone). Its stories say the zone was assumed.")
+    private ZoneId zone;
+  }
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s",
       converter = DurationConverter.class, description = "Feed polling interval (default 60s).")
@@ -298,7 +313,12 @@ public final class IngestCommand implements Callable<Integer> {
       out.println("Watching " + watch + " for new stories");
     }
     if (!feeds.isEmpty()) {
-      running.add(FeedPoller.start(feeds, interval, pipeline, parserConfig.maxDocumentBytes()));
+      final List<URI> urls = feeds.stream().map(feed -> feed.url).toList();
+      final Map<URI, ZoneId> zones = new HashMap<>();
+      feeds.stream().filter(feed -> feed.zone != null)
+          .forEach(feed -> zones.put(feed.url, feed.zone));
+      running.add(FeedPoller.start(urls, zones, interval, pipeline,
+          parserConfig.maxDocumentBytes()));
       out.println("Polling " + feeds.size() + " feed(s) every " + interval);
     }
     if (httpPort != null) {

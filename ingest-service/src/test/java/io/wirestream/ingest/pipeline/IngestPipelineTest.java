@@ -168,7 +168,7 @@ class IngestPipelineTest {
 
     assertThat(result.rejections()).containsExactly(new Rejection("upload.bin", "byte 8",
         RejectReason.BINARY,
-        "binary content: NUL byte at byte 8; expected a UTF-8 text document"));
+        "binary content: NUL byte at byte 8; expected a text document"));
     assertThat(result.stories()).isEmpty();
     assertThat(sink.deadLetters()).isEmpty();
   }
