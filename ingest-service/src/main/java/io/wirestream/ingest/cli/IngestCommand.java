@@ -180,6 +180,19 @@ public final class IngestCommand implements Callable<Integer> {
   @Spec
   private CommandLine.Model.CommandSpec spec;
 
+  /** The --feed URLs, in order. */
+  List<URI> feedUrls() {
+    return feeds.stream().map(feed -> feed.url).toList();
+  }
+
+  /** The --feed-zone of each --feed that has one. */
+  Map<URI, ZoneId> feedZones() {
+    final Map<URI, ZoneId> zones = new HashMap<>();
+    feeds.stream().filter(feed -> feed.zone != null)
+        .forEach(feed -> zones.put(feed.url, feed.zone));
+    return zones;
+  }
+
   @Override
   public Integer call() throws Exception {
     final boolean service = watch != null || !feeds.isEmpty() || httpPort != null;
@@ -313,11 +326,7 @@ public final class IngestCommand implements Callable<Integer> {
       out.println("Watching " + watch + " for new stories");
     }
     if (!feeds.isEmpty()) {
-      final List<URI> urls = feeds.stream().map(feed -> feed.url).toList();
-      final Map<URI, ZoneId> zones = new HashMap<>();
-      feeds.stream().filter(feed -> feed.zone != null)
-          .forEach(feed -> zones.put(feed.url, feed.zone));
-      running.add(FeedPoller.start(urls, zones, interval, pipeline,
+      running.add(FeedPoller.start(feedUrls(), feedZones(), interval, pipeline,
           parserConfig.maxDocumentBytes()));
       out.println("Polling " + feeds.size() + " feed(s) every " + interval);
     }

@@ -3,6 +3,7 @@ package io.wirestream.ingest.parse;
 import com.rometools.rome.io.XmlReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.io.UnsupportedEncodingException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.Charset;
@@ -68,6 +69,9 @@ final class TextDecoding {
         ? new XmlReader(new ByteArrayInputStream(input), contentType, true, "UTF-8")
         : new XmlReader(new ByteArrayInputStream(input), true, "UTF-8")) {
       return reader.getEncoding();
+    } catch (final UnsupportedEncodingException e) {
+      // A charset the JDK does not know: its name, so that decoding can say what it ignored.
+      return e.getMessage();
     } catch (final IOException e) {
       // No '>' in the first 4 KB of something starting "<?xml": it declares nothing usable.
       return null;

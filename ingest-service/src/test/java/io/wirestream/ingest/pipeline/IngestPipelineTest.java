@@ -260,4 +260,15 @@ class IngestPipelineTest {
         .isEqualTo(1.0);
     assertThat(meters.get("wirestream.ingest.dead.letters").counter().count()).isEqualTo(1.0);
   }
+
+  @Test
+  void warningsShouldReachTheRecordAndBeCountedByCode() {
+    ingest(TestFixtures.bytes(PLAIN_TEXT), "harbour.txt");
+
+    assertThat(sink.published()).singleElement().satisfies(article ->
+        assertThat(article.getWarnings()).containsExactly(
+            "zone-assumed: date \"2019-03-14 16:05\" has no zone; read in UTC"));
+    assertThat(meters.get("wirestream.ingest.warnings").tag("code", "zone-assumed").counter()
+        .count()).isEqualTo(1.0);
+  }
 }
