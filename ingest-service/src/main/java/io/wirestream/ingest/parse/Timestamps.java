@@ -78,12 +78,17 @@ final class Timestamps {
   private static final Set<String> FILLER = Set.of("de", "del", "den", "der", "le", "la", "el",
       "the", "of", "at", "on", "um", "uhr", "a", "as", "alle", "ore", "kl", "klo", "klockan",
       "om", "o", "h", "t", "et", "e", "y", "and", "und", "och", "og", "en");
+  /** The generic US zone names, which follow daylight saving time: after a time only. */
+  private static final Map<String, String> US_GENERIC_ZONES = Map.of("et", "America/New_York",
+      "ct", "America/Chicago", "mt", "America/Denver", "pt", "America/Los_Angeles");
   /** Zone abbreviations with the fixed offset they name (RFC 822's and common European ones). */
   private static final Map<String, ZoneOffset> ZONE_NAMES = zoneNames();
 
   private static final Pattern TOKEN = Pattern.compile(
       "(?<date>\\d{1,4}[-/.]\\d{1,2}[-/.]\\d{1,4}(?![\\d:]))"
-          + "|(?<time>\\d{1,2}(?::|h)\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?)"
+          + "|(?<time>\\d{1,2}(?::|h)\\d{2}(?::\\d{2}(?:[.,]\\d{1,9})?)?"
+          // "kl. 10.30": a dotted time, never the start of a dotted date (matched above)
+          + "|\\d{1,2}\\.\\d{2}(?![.\\d]))"
           + "|(?<offset>[+-]\\d{1,2}(?::?\\d{2})?(?![\\d/]))"
           + "|(?<region>[A-Za-z]+/[A-Za-z_]+(?:/[A-Za-z_]+)?)"
           + "|(?<number>\\d{1,4})(?:st|nd|rd|th|er|e|º|ª|\\.)?(?!\\p{L})"
@@ -245,6 +250,11 @@ final class Timestamps {
         setZone(named);
         return;
       }
+      if (time != null && US_GENERIC_ZONES.containsKey(bare)) {
+        // "10:30 a.m. ET": Eastern Time, standard or daylight as the date has it.
+        setZone(ZoneId.of(US_GENERIC_ZONES.get(bare)));
+        return;
+      }
       if (MONTHS.containsKey(bare)) {
         monthWords.add(bare);
         return;
@@ -341,7 +351,7 @@ final class Timestamps {
     }
 
     private static LocalTime time(final String token) {
-      final String[] parts = token.split("[:h]", 3);
+      final String[] parts = token.split("[:h]|(?<=^\\d{1,2})\\.", 3);
       final int hour = Integer.parseInt(parts[0]);
       final int minute = Integer.parseInt(parts[1]);
       int second = 0;

@@ -86,7 +86,10 @@ class TimestampsTest {
       "'tor, 16 maj 2023 09:00:00 +0200', 2023-05-16T07:00:00Z",
       "'lør, 16 des 2023 09:00:00 +0100', 2023-12-16T08:00:00Z",
       "'fre, 16 okt 2023 09:00:00 +0200', 2023-10-16T07:00:00Z",
-      "'søn., 17. dec. 2023 09:00 +0100', 2023-12-17T08:00:00Z"})
+      "'søn., 17. dec. 2023 09:00 +0100', 2023-12-17T08:00:00Z",
+      "'17. dec. 2023 kl. 10.30 CET', 2023-12-17T09:30:00Z",
+      "'Dec. 17, 2023, 10:30 a.m. ET', 2023-12-17T15:30:00Z",
+      "'July 4, 2023 10:30 a.m. ET', 2023-07-04T14:30:00Z"})
   void shouldReadDatesAsWrittenWhenTheyCarryAZone(final String text, final String expected) {
     final Timestamps.ParsedTime parsed = parse(text);
 
