@@ -104,7 +104,7 @@ final class SecureXml {
    */
   static Optional<Prolog> readProlog(final String text) {
     try {
-      return Optional.of(prolog(text));
+      return Optional.of(prolog(text.startsWith("<") ? text : stripBeforeDeclaration(text)));
     } catch (final XMLStreamException e) {
       return Optional.empty();
     }

@@ -138,6 +138,17 @@ class StoryParsersTest {
   }
 
   @Test
+  void shouldReadAFeedWithWhitespaceBeforeItsXmlDeclaration() throws Exception {
+    final byte[] feed = Fixtures.utf8("\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<title>T</title><item><title>Stray newline</title><description>A script printed a"
+        + " newline first.</description></item></channel></rss>");
+
+    final List<ParsedStory> stories = parsers.parse(feed, "feed.php", Optional.empty());
+
+    assertThat(stories).extracting(ParsedStory::headline).containsExactly("Stray newline");
+  }
+
+  @Test
   void shouldRejectFiftyMegabyteBodyBeforeLookingAtIt() {
     final byte[] huge = new byte[50 * 1024 * 1024];
     Arrays.fill(huge, (byte) 'a');
