@@ -21,7 +21,8 @@ import java.util.Set;
  *   <li>JSON: several lines that each start an object are JSON lines; an object or array whose
  *       first object has ninjs fields of any version ({@code uri}, {@code versioncreated} or
  *       {@code versionCreated}, any {@code body_*}, {@code headline_*} or {@code description_*},
- *       {@code bodies}, {@code headlines}, a {@code $schema} naming ninjs) is ninjs; a single object with {@code headline} and {@code body} is one JSON line.
+ *       {@code bodies}, {@code headlines}, a {@code $schema} naming ninjs) is ninjs; a single
+ *       object with {@code headline} and {@code body} is one JSON line.
  *   <li>Other text with a headline line and a sentence-length line is a plain-text article dump.
  * </ul>
  */

@@ -87,28 +87,41 @@ public final class HtmlText {
       return new Parts(List.of(), null, null, null);
     }
     final Element body = Jsoup.parse(html).body();
-    final String caption = firstText(body, "figcaption, media-caption, .caption");
-    final String byline = bylineOutsidePhotos(body);
-    final String vignette = firstText(body, ".vignette");
+    // One walk finds the furniture worth keeping before it is removed.
+    String caption = null;
+    String byline = null;
+    String vignette = null;
+    for (final Element element : body.getAllElements()) {
+      final String name = element.normalName();
+      if (caption == null && (name.equals("figcaption") || name.equals("media-caption")
+          || hasClass(element, "caption"))) {
+        caption = Text.normalizeOrNull(element.text());
+      }
+      if (byline == null && hasClass(element, "byline") && !insidePhoto(element)) {
+        byline = Text.normalizeOrNull(element.text());
+      }
+      if (vignette == null && hasClass(element, "vignette")) {
+        vignette = Text.normalizeOrNull(element.text());
+      }
+    }
     body.select(NOT_TEXT).remove();
     removeFurniture(body);
     return new Parts(textOf(body), byline, caption, vignette);
   }
 
-  /** A photo's byline is its photographer's; the story's is outside every photo. */
-  private static String bylineOutsidePhotos(final Element body) {
-    for (final Element byline : body.select(".byline")) {
-      if (byline.parents().stream().noneMatch(parent -> parent.normalName().equals("figure")
-          || parent.normalName().equals("media"))) {
-        return Text.normalizeOrNull(byline.text());
-      }
-    }
-    return null;
+  private static boolean hasClass(final Element element, final String name) {
+    // className() is the attribute as written: no set is built for the many elements without.
+    return !element.className().isEmpty() && element.hasClass(name);
   }
 
-  private static String firstText(final Element body, final String query) {
-    final Element found = body.selectFirst(query);
-    return found == null ? null : Text.normalizeOrNull(found.text());
+  /** A photo's byline is its photographer's; the story's is outside every photo. */
+  private static boolean insidePhoto(final Element element) {
+    for (Element parent = element.parent(); parent != null; parent = parent.parent()) {
+      if (parent.normalName().equals("figure") || parent.normalName().equals("media")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**
@@ -135,6 +148,9 @@ public final class HtmlText {
   }
 
   private static boolean isFurniture(final Element element) {
+    if (element.className().isEmpty()) {
+      return false;
+    }
     for (final String name : element.classNames()) {
       if (FURNITURE.contains(name.toLowerCase(Locale.ROOT))) {
         return true;

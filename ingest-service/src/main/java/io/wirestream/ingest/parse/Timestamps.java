@@ -1,6 +1,7 @@
 package io.wirestream.ingest.parse;
 
 import java.text.Normalizer;
+import java.text.ParsePosition;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -116,7 +117,28 @@ final class Timestamps {
         // RFC 3339 with a quirk the formatter does not take: the general reader below
       }
     }
-    return new Reading(stripped, defaultZone).read();
+    final ParsedTime rfc1123 = rfc1123(stripped);
+    return rfc1123 != null ? rfc1123 : new Reading(stripped, defaultZone).read();
+  }
+
+  /**
+   * The JDK's own RFC 1123 reading, for the English RSS date most feeds write; null, without the
+   * cost of an exception, for anything else.
+   */
+  private static ParsedTime rfc1123(final String text) {
+    final ParsePosition position = new ParsePosition(0);
+    final TemporalAccessor unresolved =
+        DateTimeFormatter.RFC_1123_DATE_TIME.parseUnresolved(text, position);
+    if (unresolved == null || position.getErrorIndex() >= 0
+        || position.getIndex() != text.length()) {
+      return null;
+    }
+    try {
+      return new ParsedTime(Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(text)), false);
+    } catch (final DateTimeException e) {
+      // well-formed but not a real date (31 Nov, a wrong weekday): the general reader says why
+      return null;
+    }
   }
 
   private static ParsedTime fromIso(final TemporalAccessor parsed, final ZoneId defaultZone) {
@@ -162,7 +184,9 @@ final class Timestamps {
       final Matcher token = TOKEN.matcher(text);
       int at = 0;
       while (at < text.length()) {
-        if (!token.find(at) || token.start() != at) {
+        // Anchored at the current character: never a scan ahead for a later match.
+        token.region(at, text.length());
+        if (!token.lookingAt()) {
           throw fail("unexpected '" + text.charAt(at) + "' at character " + (at + 1));
         }
         take(token);

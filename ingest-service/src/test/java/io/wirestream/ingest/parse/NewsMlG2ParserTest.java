@@ -186,7 +186,8 @@ class NewsMlG2ParserTest {
     final String xml = NS + "<newsItem guid=\"p\"><itemMeta><itemClass qcode=\"ninat:picture\"/>"
         + "</itemMeta><contentMeta><headline>Photo</headline></contentMeta></newsItem>"
         + "<newsItem guid=\"f\"><itemMeta><itemClass qcode=\"ninat:text\"/></itemMeta>"
-        + "<contentMeta><headline>FLASH: Bridge closed</headline><description role=\"drol:summary\">"
+        + "<contentMeta><headline>FLASH: Bridge closed</headline>"
+        + "<description role=\"drol:summary\">"
         + "Police closed the bridge at noon.</description></contentMeta></newsItem>"
         + "</itemSet></newsMessage>";
 

@@ -126,8 +126,8 @@ class StoryParsersTest {
 
   @Test
   void shouldReadUndeclaredLatin1AsWindows1252WithAWarning() throws Exception {
-    final byte[] latin1 = "Caf\u00E9 reopens\n\nThe caf\u00E9 opened on Monday morning, \u00E0 l'heure."
-        .getBytes(StandardCharsets.ISO_8859_1);
+    final byte[] latin1 = ("Caf\u00E9 reopens\n\nThe caf\u00E9 opened on Monday morning,"
+        + " \u00E0 l'heure.").getBytes(StandardCharsets.ISO_8859_1);
 
     final ParsedStory story = parsers.parse(latin1, "latin1.txt", Optional.empty()).get(0);
 

@@ -2,6 +2,7 @@ package io.wirestream.ingest.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
@@ -13,7 +14,7 @@ class TextDecodingTest {
   }
 
   private static byte[] concat(final byte[]... parts) {
-    final java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    final ByteArrayOutputStream out = new ByteArrayOutputStream();
     for (final byte[] part : parts) {
       out.writeBytes(part);
     }
@@ -45,7 +46,8 @@ class TextDecodingTest {
   @Test
   void strayBytesInUtf8ShouldBeReadAsWindows1252OneByOne() {
     final byte[] input = concat("Zürich: ".getBytes(StandardCharsets.UTF_8),
-        "café ".getBytes(StandardCharsets.ISO_8859_1), "und Straße".getBytes(StandardCharsets.UTF_8));
+        "café ".getBytes(StandardCharsets.ISO_8859_1),
+        "und Straße".getBytes(StandardCharsets.UTF_8));
 
     final TextDecoding.Decoded decoded = decode(input, null);
 
