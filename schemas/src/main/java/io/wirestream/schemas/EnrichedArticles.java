@@ -31,6 +31,7 @@ public final class EnrichedArticles {
         .setIngestedAt(raw.getIngestedAt())
         .setContentHash(raw.getContentHash())
         .setStatus(raw.getStatus())
-        .setFormat(raw.getFormat());
+        .setFormat(raw.getFormat())
+        .setWarnings(raw.getWarnings());
   }
 }

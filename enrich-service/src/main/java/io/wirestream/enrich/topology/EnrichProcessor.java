@@ -13,7 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs the {@link Enricher} on each story let through. A story that cannot be enriched (empty,
+ * Runs the {@link Enricher} on each story let through; a headline-only story (empty body) is
+ * enriched from its headline. A story that cannot be enriched (no headline and no body, an
  * oversized or mostly-markup body, an NLP failure) becomes a dead letter with stage ENRICH and the story as Avro
  * bytes, ready to replay (the gate forgets the version, so the replay is not taken for a
  * re-send); the app goes on. Tombstones pass through as null values.
@@ -92,8 +93,11 @@ final class EnrichProcessor implements Processor<String, Step<Gated>, String, St
   }
 
   private void checkEnrichable(final RawArticle article) {
-    if (article.getBody().isBlank()) {
-      throw new IllegalArgumentException("story " + article.getId() + " has an empty body");
+    // A headline-only story (an agency flash; ingest marks it with a no-body warning) is
+    // enriched from its headline; only a story with no text at all has nothing to enrich.
+    if (article.getBody().isBlank() && article.getHeadline().isBlank()) {
+      throw new IllegalArgumentException("story " + article.getId()
+          + " has an empty body and an empty headline");
     }
     if (article.getBody().length() > maxBodyChars) {
       throw new IllegalArgumentException("story " + article.getId() + " has a body of "

@@ -101,6 +101,7 @@ class EnrichPipelineIT {
           "Ana Borg said the harbour talks went good."));
       final byte[] unknownId = good.clone();
       ByteBuffer.wrap(unknownId, 1, 4).putInt(Integer.MAX_VALUE - 3);
+      // A headline-only story (a flash) is enriched from its headline, not dead-lettered.
       final byte[] emptyBody = rawSerde.serializer().serialize(rawTopic, story("empty-1", " "));
       final byte[] huge = rawSerde.serializer().serialize(rawTopic, story("huge-1",
           "A very long story. ".repeat(20 * 1024 * 1024 / 19)));
@@ -137,16 +138,16 @@ class EnrichPipelineIT {
       }
 
       final List<ConsumerRecord<String, EnrichedArticle>> enriched = TopicRecords.readUntil(
-          stack, config.topics().enriched(), Topics.ENRICHED, records -> records.size() >= 2);
+          stack, config.topics().enriched(), Topics.ENRICHED, records -> records.size() >= 3);
       assertThat(enriched).extracting(ConsumerRecord::key)
-          .containsExactlyInAnyOrder("good-1", "good-2");
+          .containsExactlyInAnyOrder("good-1", "empty-1", "good-2");
       assertThat(enriched).allSatisfy(r -> assertThat(r.value().getPrimaryCountry())
           .isEqualTo("MA"));
 
       final List<ConsumerRecord<String, DeadLetter>> dead = TopicRecords.readUntil(stack,
-          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 10);
+          config.topics().deadLetters(), Topics.DLQ, records -> records.size() >= 9);
       assertThat(dead).extracting(ConsumerRecord::key)
-          .containsExactlyInAnyOrder("junk-1", "unknown-1", "empty-1", "huge-1", "binary-1",
+          .containsExactlyInAnyOrder("junk-1", "unknown-1", "huge-1", "binary-1",
               "truncated-1", "header-only-1", "zero-bytes-1", "nothing-1", "nested-1");
       assertThat(dead).allSatisfy(r -> {
         assertThat(r.value().getSourceTopic()).isIn(rawTopic);
@@ -189,17 +190,13 @@ class EnrichPipelineIT {
       assertThat(dead).filteredOn(r -> r.key().equals("nothing-1")).singleElement()
           .satisfies(r -> {
             assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
-            assertThat(r.value().getErrorMessage()).contains("nothing-1 has an empty body");
+            assertThat(r.value().getErrorMessage())
+                .contains("nothing-1 has an empty body and an empty headline");
           });
       assertThat(dead).filteredOn(r -> r.key().equals("nested-1")).singleElement()
           .satisfies(r -> {
             assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
             assertThat(r.value().getErrorMessage()).contains("mostly markup: 150000 of its");
-          });
-      assertThat(dead).filteredOn(r -> r.key().equals("empty-1")).singleElement()
-          .satisfies(r -> {
-            assertThat(r.value().getStage()).isEqualTo(DeadLetterStage.ENRICH);
-            assertThat(r.value().getErrorMessage()).contains("empty body");
           });
 
       assertThat(TopicRecords.readUntil(stack, config.topics().byCountry(), Topics.BY_COUNTRY,
@@ -208,7 +205,7 @@ class EnrichPipelineIT {
           Topics.ENTITY_MENTIONS, records -> records.size() >= 2))
           .extracting(ConsumerRecord::key).containsOnly("PERSON:Ana Borg");
       assertThat(TopicRecords.readUntil(stack, config.topics().trends(), Topics.TRENDS,
-          records -> records.stream().anyMatch(r -> r.value().getStoryCount() == 2)))
+          records -> records.stream().anyMatch(r -> r.value().getStoryCount() >= 2)))
           .anySatisfy(r -> assertThat(r.key()).startsWith("MA@"));
     }
   }

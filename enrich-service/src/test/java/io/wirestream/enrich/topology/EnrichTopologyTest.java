@@ -265,7 +265,7 @@ class EnrichTopologyTest {
   @Test
   void enrichmentFailuresShouldBeDeadLetteredWithTheStoryAndNeverStopTheApp() {
     send(story("boom", 1, "This will EXPLODE the model."));
-    send(story("empty", 1, "   "));
+    send(RawArticle.newBuilder(story("empty", 1, "   ")).setHeadline("").build());
     send(story("fine", 1, "An ordinary story."));
 
     final List<DeadLetter> letters = deadLetters.readValuesToList();
@@ -276,8 +276,23 @@ class EnrichTopologyTest {
     assertThat(rawSerde.deserializer().deserialize(Topics.RAW.name(),
         toBytes(letters.get(0).getValue())).getId()).as("the story, ready to replay")
         .isEqualTo("boom");
-    assertThat(letters.get(1).getErrorMessage()).contains("empty body");
+    assertThat(letters.get(1).getErrorMessage())
+        .contains("empty has an empty body and an empty headline");
     assertThat(enriched.readKeyValuesToList()).extracting(kv -> kv.key).containsExactly("fine");
+  }
+
+  @Test
+  void aHeadlineOnlyStoryShouldBeEnrichedFromItsHeadlineNotDeadLettered() {
+    send(RawArticle.newBuilder(story("flash", 1, "")).setWarnings(List.of(
+        "no-body: the item has no body text (a flash or headline-only item)")).build());
+
+    assertThat(deadLetters.isEmpty()).isTrue();
+    final EnrichedArticle flash = enriched.readValue();
+    assertThat(flash.getId()).isEqualTo("flash");
+    assertThat(flash.getHeadline()).isEqualTo("Headline of flash");
+    assertThat(flash.getBody()).isEmpty();
+    assertThat(flash.getWarnings()).as("ingest's warning carried through")
+        .containsExactly("no-body: the item has no body text (a flash or headline-only item)");
   }
 
   @Test

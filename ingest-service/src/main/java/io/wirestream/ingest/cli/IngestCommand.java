@@ -36,7 +36,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
@@ -49,6 +51,7 @@ import me.tongfei.progressbar.ConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import picocli.CommandLine;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,9 +95,21 @@ public final class IngestCommand implements Callable<Integer> {
       description = "Publish files as they land in DIR; rejected ones go to the dead-letter topic.")
   private Path watch;
 
-  @Option(names = "--feed", paramLabel = "URL",
-      description = "Poll an RSS/Atom feed (repeatable); each item is published once.")
-  private List<URI> feeds = new ArrayList<>();
+  @ArgGroup(exclusive = false, multiplicity = "0..*")
+  private List<FeedOption> feeds = new ArrayList<>();
+
+  /** One polled feed, and the zone it writes its zone-less times in. */
+  static final class FeedOption {
+
+    @Option(names = "--feed", paramLabel = "URL", required = true,
+        description = "Poll an RSS/Atom feed (repeatable); each item is published once.")
+    private URI url;
+
+    @Option(names = "--feed-zone", paramLabel = "ZONE",
+        description = "Zone of the preceding --feed's timestamps written without one (default:"
+            + " --zone). Its stories say the zone was assumed.")
+    private ZoneId zone;
+  }
 
   @Option(names = "--interval", paramLabel = "DURATION", defaultValue = "60s",
       converter = DurationConverter.class, description = "Feed polling interval (default 60s).")
@@ -164,6 +179,19 @@ public final class IngestCommand implements Callable<Integer> {
 
   @Spec
   private CommandLine.Model.CommandSpec spec;
+
+  /** The --feed URLs, in order. */
+  List<URI> feedUrls() {
+    return feeds.stream().map(feed -> feed.url).toList();
+  }
+
+  /** The --feed-zone of each --feed that has one. */
+  Map<URI, ZoneId> feedZones() {
+    final Map<URI, ZoneId> zones = new HashMap<>();
+    feeds.stream().filter(feed -> feed.zone != null)
+        .forEach(feed -> zones.put(feed.url, feed.zone));
+    return zones;
+  }
 
   @Override
   public Integer call() throws Exception {
@@ -298,7 +326,8 @@ public final class IngestCommand implements Callable<Integer> {
       out.println("Watching " + watch + " for new stories");
     }
     if (!feeds.isEmpty()) {
-      running.add(FeedPoller.start(feeds, interval, pipeline, parserConfig.maxDocumentBytes()));
+      running.add(FeedPoller.start(feedUrls(), feedZones(), interval, pipeline,
+          parserConfig.maxDocumentBytes()));
       out.println("Polling " + feeds.size() + " feed(s) every " + interval);
     }
     if (httpPort != null) {

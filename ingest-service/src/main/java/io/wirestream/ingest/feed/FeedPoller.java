@@ -1,5 +1,6 @@
 package io.wirestream.ingest.feed;
 
+import io.wirestream.ingest.parse.DocumentContext;
 import io.wirestream.ingest.pipeline.Acknowledgements;
 import io.wirestream.ingest.pipeline.DocumentResult;
 import io.wirestream.ingest.pipeline.IngestPipeline;
@@ -10,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -32,6 +34,7 @@ public final class FeedPoller implements AutoCloseable {
   private static final Duration ACK_TIMEOUT = Duration.ofMinutes(2);
 
   private final List<URI> feeds;
+  private final Map<URI, ZoneId> zones;
   private final IngestPipeline pipeline;
   private final long maxBytes;
   private final HttpClient http;
@@ -52,9 +55,11 @@ public final class FeedPoller implements AutoCloseable {
     FAILED
   }
 
-  private FeedPoller(final List<URI> feeds, final IngestPipeline pipeline, final long maxBytes) {
+  private FeedPoller(final List<URI> feeds, final Map<URI, ZoneId> zones,
+      final IngestPipeline pipeline, final long maxBytes) {
     feeds.forEach(FeedPoller::requireHttp);
     this.feeds = List.copyOf(feeds);
+    this.zones = Map.copyOf(zones);
     this.pipeline = pipeline;
     this.maxBytes = maxBytes;
     this.http = HttpClient.newBuilder().connectTimeout(REQUEST_TIMEOUT)
@@ -69,13 +74,25 @@ public final class FeedPoller implements AutoCloseable {
   /** A poller that does not run by itself: call {@link #poll} (for tests and one-shot runs). */
   public static FeedPoller manual(final List<URI> feeds, final IngestPipeline pipeline,
       final long maxBytes) {
-    return new FeedPoller(feeds, pipeline, maxBytes);
+    return manual(feeds, Map.of(), pipeline, maxBytes);
   }
 
-  /** Polls every feed now and then every {@code interval}. */
-  public static FeedPoller start(final List<URI> feeds, final Duration interval,
+  /**
+   * As {@link #manual(List, IngestPipeline, long)}, each feed in {@code zones} having its
+   * zone-less timestamps read in its own zone.
+   */
+  public static FeedPoller manual(final List<URI> feeds, final Map<URI, ZoneId> zones,
       final IngestPipeline pipeline, final long maxBytes) {
-    final FeedPoller poller = new FeedPoller(feeds, pipeline, maxBytes);
+    return new FeedPoller(feeds, zones, pipeline, maxBytes);
+  }
+
+  /**
+   * Polls every feed now and then every {@code interval}; a feed in {@code zones} has its
+   * zone-less timestamps read in its own zone, the others in the configured default.
+   */
+  public static FeedPoller start(final List<URI> feeds, final Map<URI, ZoneId> zones,
+      final Duration interval, final IngestPipeline pipeline, final long maxBytes) {
+    final FeedPoller poller = new FeedPoller(feeds, zones, pipeline, maxBytes);
     poller.scheduler.scheduleWithFixedDelay(poller::pollAll, 0, interval.toMillis(),
         TimeUnit.MILLISECONDS);
     return poller;
@@ -127,7 +144,11 @@ public final class FeedPoller implements AutoCloseable {
             response.statusCode());
         return PollOutcome.FAILED;
       }
-      final DocumentResult result = pipeline.ingest(body, feed.toString(), Optional.empty(), true);
+      // The Content-Type's charset counts when the feed itself declares none.
+      final DocumentContext context = new DocumentContext(
+          response.headers().firstValue("Content-Type").orElse(null), zones.get(feed));
+      final DocumentResult result =
+          pipeline.ingest(body, feed.toString(), Optional.empty(), true, context);
       if (Acknowledgements.allAcknowledged(result, ACK_TIMEOUT)) {
         // Only now may the next poll say "unchanged since": a story that failed must come again.
         validators.put(feed, new Validators(response.headers().firstValue("ETag").orElse(null),

@@ -4,6 +4,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.wirestream.ingest.parse.DocumentContext;
 import io.wirestream.ingest.parse.RejectReason;
 import io.wirestream.ingest.pipeline.DocumentResult;
 import io.wirestream.ingest.pipeline.Formats;
@@ -149,7 +150,8 @@ public final class IngestHttpServer implements AutoCloseable {
       format = Formats.fromMediaType(ctx.contentType());
     }
     final DocumentResult result =
-        pipeline.ingest(body.get(), "http:" + ctx.ip(), format, false);
+        pipeline.ingest(body.get(), "http:" + ctx.ip(), format, false,
+            DocumentContext.ofContentType(ctx.contentType()));
     if (result.stories().isEmpty()) {
       final Rejection first = result.rejections().get(0);
       ctx.status(HttpStatus.BAD_REQUEST).json(Map.of(

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Locale;
+import javax.xml.XMLConstants;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -41,9 +42,8 @@ public final class FeedParser implements StoryParser {
   }
 
   @Override
-  public List<ParsedStory> parse(final byte[] input, final String origin)
-      throws StoryParseException {
-    return parseAll(input, origin).storiesOrThrow(origin, "feed");
+  public ZoneId defaultZone() {
+    return defaultZone;
   }
 
   /** The usable items and the rejected ones; throws only when the feed itself is unreadable. */
@@ -54,9 +54,9 @@ public final class FeedParser implements StoryParser {
   }
 
   @Override
-  public ParseOutcome parseAll(final byte[] input, final String origin)
-      throws StoryParseException {
-    final Document document = SecureXml.parse(InputChecks.decodeUtf8(input, origin), origin);
+  public ParseOutcome read(final SourceText source) throws StoryParseException {
+    final String origin = source.origin();
+    final Document document = SecureXml.parse(source.text(), origin);
     final SyndFeed feed = readFeed(document, origin);
     final SourceFormat format = feed.getFeedType() != null
         && feed.getFeedType().toLowerCase(Locale.ROOT).startsWith("atom")
@@ -70,7 +70,8 @@ public final class FeedParser implements StoryParser {
       // ROME keeps the feed's item order; the raw element is needed for dates ROME could not read.
       final Element element = itemElements.size() == entries.size() ? itemElements.get(i) : null;
       try {
-        stories.add(toStory(feed, entries.get(i), element, format, origin, position));
+        stories.add(toStory(feed, entries.get(i), element, format, source.zone(), origin,
+            position));
       } catch (final StoryParseException e) {
         rejected.add(e);
       }
@@ -92,22 +93,44 @@ public final class FeedParser implements StoryParser {
     }
   }
 
-  private ParsedStory toStory(final SyndFeed feed, final SyndEntry entry, final Element element,
-      final SourceFormat format, final String origin, final String position)
-      throws StoryParseException {
+  private static ParsedStory toStory(final SyndFeed feed, final SyndEntry entry,
+      final Element element, final SourceFormat format, final ZoneId zone, final String origin,
+      final String position) throws StoryParseException {
     final StoryDraft draft = new StoryDraft(format)
         .source(feed.getTitle())
-        .language(feed.getLanguage())
+        .language(language(feed, element))
         .sourceGuid(guid(entry))
         .url(entry.getLink())
         .headline(title(entry))
         .byline(authors(entry))
-        .publishedAt(published(entry, element, origin, position))
         .paragraphs(body(entry));
+    draft.publishedAt(published(entry, element, zone, draft, origin, position));
     for (final SyndCategory category : entry.getCategories()) {
       draft.subject(category.getName());
     }
-    return draft.toStory(origin, position);
+    // A headline-only item (a flash, a link post) still flows, marked as such.
+    return draft.toStoryAllowingNoBody(origin, position);
+  }
+
+  /**
+   * The item's own language (dc:language, xml:lang), else the feed's ({@code <language>}, or
+   * {@code xml:lang} on the channel or the feed): entries inherit what the feed declares.
+   */
+  private static String language(final SyndFeed feed, final Element element) {
+    if (element != null) {
+      final String own = SecureXml.text(SecureXml.child(element, "language"));
+      if (own != null) {
+        return own;
+      }
+      final String lang = element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+      if (!lang.isBlank()) {
+        return lang.strip();
+      }
+    }
+    if (feed.getLanguage() != null && !feed.getLanguage().isBlank()) {
+      return feed.getLanguage();
+    }
+    return element == null ? null : SecureXml.inheritedLang(element);
   }
 
   /** RSS guid or Atom id as written; ROME's own uri falls back to the link, which is no guid. */
@@ -169,34 +192,34 @@ public final class FeedParser implements StoryParser {
    * dc:date) is read in the default zone; RFC 822 times (RSS pubDate) as ROME reads them. A date
    * ROME could not read rejects the item rather than publishing it undated.
    */
-  private Instant published(final SyndEntry entry, final Element element, final String origin,
-      final String position) throws StoryParseException {
-    final String raw = rawDate(element);
+  private static Instant published(final SyndEntry entry, final Element element,
+      final ZoneId zone, final StoryDraft draft, final String origin, final String position)
+      throws StoryParseException {
+    final String[] raw = rawDate(element);
     if (raw != null) {
       try {
-        return Timestamps.parseIso(raw, defaultZone);
-      } catch (final DateTimeException notIso) {
-        // RFC 822 and other dialects: ROME's reading below
+        return draft.time(raw[0], raw[1], Timestamps.parse(raw[1], zone), zone);
+      } catch (final DateTimeException e) {
+        throw new StoryParseException(RejectReason.BAD_DATE, origin, position,
+            "bad date \"" + raw[1] + "\": not an RFC 822 or ISO-8601 date-time, in any of the"
+                + " languages read", e);
       }
     }
-    final Date date = entry.getUpdatedDate() != null ? entry.getUpdatedDate()
-        : entry.getPublishedDate();
-    if (date == null && raw != null) {
-      throw new StoryParseException(RejectReason.BAD_DATE, origin, position,
-          "bad date \"" + raw + "\": not an RFC 822 or ISO-8601 date-time");
-    }
+    // Only without the item element (ROME and the DOM disagree on the items): ROME's reading.
+    final Date date = element != null ? null : entry.getUpdatedDate() != null
+        ? entry.getUpdatedDate() : entry.getPublishedDate();
     return date == null ? null : date.toInstant();
   }
 
-  /** The first date the item element carries, in the order ROME prefers them. */
-  private static String rawDate(final Element element) {
+  /** The first date the item element carries, in the order ROME prefers them: name, text. */
+  private static String[] rawDate(final Element element) {
     if (element == null) {
       return null;
     }
     for (final String name : List.of("updated", "published", "pubDate", "date", "modified")) {
       final String text = SecureXml.text(SecureXml.child(element, name));
       if (text != null) {
-        return text;
+        return new String[] {name, text};
       }
     }
     return null;

@@ -19,9 +19,10 @@ import java.util.Set;
  *   <li>XML by its root element: {@code newsItem}/{@code newsMessage} NewsML-G2, {@code rss} or
  *       {@code RDF} RSS, {@code feed} Atom.
  *   <li>JSON: several lines that each start an object are JSON lines; an object or array whose
- *       first object has ninjs fields ({@code uri}, {@code versioncreated}, {@code body_text},
- *       {@code body_html}, {@code bodies}, {@code headlines}, a {@code $schema} naming ninjs) is
- *       ninjs; a single object with {@code headline} and {@code body} is one JSON line.
+ *       first object has ninjs fields of any version ({@code uri}, {@code versioncreated} or
+ *       {@code versionCreated}, any {@code body_*}, {@code headline_*} or {@code description_*},
+ *       {@code bodies}, {@code headlines}, a {@code $schema} naming ninjs) is ninjs; a single
+ *       object with {@code headline} and {@code body} is one JSON line.
  *   <li>Other text with a headline line and a sentence-length line is a plain-text article dump.
  * </ul>
  */
@@ -149,7 +150,7 @@ public final class FormatDetector {
       while ((token = parser.nextToken()) == JsonToken.FIELD_NAME) {
         final String field = parser.currentName();
         final JsonToken value = parser.nextToken();
-        if (NINJS_FIELDS.contains(field)
+        if (isNinjsField(field.toLowerCase(Locale.ROOT))
             || field.equals("$schema") && value == JsonToken.VALUE_STRING
                 && parser.getText().toLowerCase(Locale.ROOT).contains("ninjs")) {
           result.ninjs = true;
@@ -164,6 +165,12 @@ public final class FormatDetector {
       // what was seen before the error is all detection needs; the parser reports the error
     }
     return result;
+  }
+
+  /** ninjs fields of every version: 3.x writes them in camelCase, 1.x has body_/headline_ ones. */
+  private static boolean isNinjsField(final String lowerCaseField) {
+    return NINJS_FIELDS.contains(lowerCaseField) || lowerCaseField.startsWith("body_")
+        || lowerCaseField.startsWith("headline_") || lowerCaseField.startsWith("description_");
   }
 
   private static Optional<SourceFormat> detectText(final String text, final String extension) {

@@ -1,15 +1,8 @@
 package io.wirestream.ingest.parse;
 
-import java.nio.ByteBuffer;
-import java.nio.CharBuffer;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CoderResult;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
-
 /**
  * The checks every document passes before any parser sees it, cheapest first, so that oversized,
- * empty, binary or mis-encoded input is refused without being parsed.
+ * empty or binary input is refused without being parsed, and text is read in its charset.
  */
 final class InputChecks {
 
@@ -23,12 +16,13 @@ final class InputChecks {
   }
 
   /**
-   * Size, emptiness, binary content, then UTF-8 validity.
+   * Size, emptiness, binary content, then the text in its charset ({@link TextDecoding}).
    *
-   * @return the decoded text, without a byte order mark
+   * @param contentType the HTTP Content-Type the document came with, or null
+   * @return the decoded text, without a byte order mark, with what decoding had to assume
    */
-  static String check(final byte[] input, final String origin, final long maxDocumentBytes)
-      throws StoryParseException {
+  static TextDecoding.Decoded check(final byte[] input, final String origin,
+      final long maxDocumentBytes, final String contentType) throws StoryParseException {
     // The length alone decides: a huge input is refused before a single byte is looked at.
     if (input.length > maxDocumentBytes) {
       throw new StoryParseException(RejectReason.TOO_LARGE, origin, "byte " + maxDocumentBytes,
@@ -39,33 +33,27 @@ final class InputChecks {
       throw new StoryParseException(RejectReason.EMPTY, origin, "byte 0",
           input.length == 0 ? "document is empty" : "document holds only whitespace");
     }
-    checkNotBinary(input, origin);
-    return decodeUtf8(input, origin);
+    final String declared = TextDecoding.declaredCharset(input, contentType);
+    final boolean wide = !TextDecoding.isAsciiCompatible(declared);
+    if (!wide) {
+      // UTF-16 text is full of NUL bytes; it is checked as characters once decoded.
+      checkNotBinary(input, origin);
+    }
+    final TextDecoding.Decoded decoded = TextDecoding.decode(input, declared);
+    if (wide) {
+      checkNotBinary(decoded.text(), origin);
+    }
+    if (decoded.text().isBlank()) {
+      throw new StoryParseException(RejectReason.EMPTY, origin, "byte 0",
+          "document holds only whitespace");
+    }
+    return decoded;
   }
 
-  /**
-   * Strict UTF-8 decoding: the first malformed or unmappable sequence is an error naming its byte
-   * offset, never a silently substituted character.
-   */
-  static String decodeUtf8(final byte[] input, final String origin) throws StoryParseException {
-    final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
-        .onMalformedInput(CodingErrorAction.REPORT)
-        .onUnmappableCharacter(CodingErrorAction.REPORT);
-    final ByteBuffer in = ByteBuffer.wrap(input);
-    // UTF-8 never decodes to more chars than it has bytes.
-    final CharBuffer out = CharBuffer.allocate(input.length);
-    CoderResult result = decoder.decode(in, out, true);
-    if (!result.isError()) {
-      result = decoder.flush(out);
-    }
-    if (result.isError()) {
-      final int offset = in.position();
-      throw new StoryParseException(RejectReason.INVALID_UTF8, origin, "byte " + offset,
-          "invalid UTF-8: " + describeBytes(input, offset, result.length()) + " at byte " + offset
-              + " (line " + lineOf(input, offset) + ") is not a valid UTF-8 sequence");
-    }
-    out.flip();
-    return Text.stripBom(out.toString());
+  /** As {@link #check(byte[], String, long, String)} without a Content-Type. */
+  static TextDecoding.Decoded check(final byte[] input, final String origin,
+      final long maxDocumentBytes) throws StoryParseException {
+    return check(input, origin, maxDocumentBytes, null);
   }
 
   private static boolean isBlank(final byte[] input) {
@@ -87,7 +75,7 @@ final class InputChecks {
       final int b = input[i] & 0xFF;
       if (b == 0) {
         throw new StoryParseException(RejectReason.BINARY, origin, "byte " + i,
-            "binary content: NUL byte at byte " + i + "; expected a UTF-8 text document");
+            "binary content: NUL byte at byte " + i + "; expected a text document");
       }
       if (i < sample && isControl(b)) {
         controlBytes++;
@@ -96,7 +84,28 @@ final class InputChecks {
     if (controlBytes > sample * MAX_CONTROL_SHARE) {
       throw new StoryParseException(RejectReason.BINARY, origin, "byte 0",
           "binary content: " + controlBytes + " of the first " + sample
-              + " bytes are control characters; expected a UTF-8 text document");
+              + " bytes are control characters; expected a text document");
+    }
+  }
+
+  private static void checkNotBinary(final String text, final String origin)
+      throws StoryParseException {
+    int controls = 0;
+    final int sample = Math.min(text.length(), BINARY_SAMPLE_BYTES);
+    for (int i = 0; i < text.length(); i++) {
+      final char c = text.charAt(i);
+      if (c == 0) {
+        throw new StoryParseException(RejectReason.BINARY, origin, "character " + i,
+            "binary content: NUL character at character " + i + "; expected a text document");
+      }
+      if (i < sample && isControl(c)) {
+        controls++;
+      }
+    }
+    if (controls > sample * MAX_CONTROL_SHARE) {
+      throw new StoryParseException(RejectReason.BINARY, origin, "character 0",
+          "binary content: " + controls + " of the first " + sample
+              + " characters are control characters; expected a text document");
     }
   }
 
@@ -107,23 +116,5 @@ final class InputChecks {
   private static boolean startsWithBom(final byte[] input) {
     return input.length >= UTF8_BOM.length
         && input[0] == UTF8_BOM[0] && input[1] == UTF8_BOM[1] && input[2] == UTF8_BOM[2];
-  }
-
-  private static String describeBytes(final byte[] input, final int offset, final int length) {
-    final StringBuilder hex = new StringBuilder();
-    for (int i = offset; i < Math.min(input.length, offset + Math.max(1, length)); i++) {
-      hex.append(hex.length() == 0 ? "" : " ").append(String.format("0x%02X", input[i] & 0xFF));
-    }
-    return "byte sequence " + hex;
-  }
-
-  private static int lineOf(final byte[] input, final int offset) {
-    int line = 1;
-    for (int i = 0; i < offset; i++) {
-      if (input[i] == '\n') {
-        line++;
-      }
-    }
-    return line;
   }
 }

@@ -70,15 +70,18 @@ final class JsonFields {
     throw shape(field + " must be an integer, found " + describe(value));
   }
 
-  /** An ISO-8601 timestamp field; without an offset it is in {@code zone}. */
-  Instant timestamp(final JsonNode object, final String field, final ZoneId zone)
-      throws StoryParseException {
+  /**
+   * A timestamp field (ISO 8601 as the JSON formats write it, or any form {@link Timestamps}
+   * reads); without a zone it is in {@code zone}, and {@code draft} says so.
+   */
+  Instant timestamp(final JsonNode object, final String field, final ZoneId zone,
+      final StoryDraft draft) throws StoryParseException {
     final String text = string(object, field);
     if (text == null || text.isBlank()) {
       return null;
     }
     try {
-      return Timestamps.parseIso(text, zone);
+      return draft.time(field, text, Timestamps.parse(text, zone), zone);
     } catch (final DateTimeException e) {
       throw badDate(field, text, e);
     }
@@ -86,8 +89,8 @@ final class JsonFields {
 
   StoryParseException badDate(final String field, final String text, final Exception cause) {
     return new StoryParseException(RejectReason.BAD_DATE, origin, position,
-        "bad date in " + field + ": \"" + text + "\" is not an ISO-8601 date-time such as"
-            + " 2014-11-22T08:43:00+08:00", cause);
+        "bad date in " + field + ": \"" + text + "\" is not a date-time such as"
+            + " 2014-11-22T08:43:00+08:00 or Sat, 22 Nov 2014 08:43:00 +0800", cause);
   }
 
   StoryParseException shape(final String detail) {

@@ -6,8 +6,6 @@ import io.wirestream.schemas.avro.ArticleStatus;
 import io.wirestream.schemas.avro.SourceFormat;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -19,7 +17,6 @@ import java.util.Map;
  * line number and never stops the good ones.
  */
 public final class JsonLinesParser implements StoryParser {
-
 
   private final ZoneId defaultZone;
 
@@ -33,66 +30,61 @@ public final class JsonLinesParser implements StoryParser {
   }
 
   @Override
-  public List<ParsedStory> parse(final byte[] input, final String origin)
-      throws StoryParseException {
-    return parseAll(input, origin).storiesOrThrow(origin, "JSON lines document");
+  public ZoneId defaultZone() {
+    return defaultZone;
   }
 
   @Override
-  public ParseOutcome parseAll(final byte[] input, final String origin)
-      throws StoryParseException {
-    // Strict UTF-8 first (a specific INVALID_UTF8 error); then each line is handed to Jackson as
-    // bytes, which skips decoding the whole file to a String and splitting it again.
-    InputChecks.decodeUtf8(input, origin);
+  public ParseOutcome read(final SourceText source) throws StoryParseException {
+    final String text = source.text();
     final List<ParsedStory> stories = new ArrayList<>();
     final List<StoryParseException> rejected = new ArrayList<>();
     int number = 0;
     int start = 0;
-    while (start < input.length) {
+    while (start < text.length()) {
       int end = start;
-      while (end < input.length && input[end] != '\n' && input[end] != '\r') {
+      while (end < text.length() && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
         end++;
       }
       number++;
-      if (!isBlank(input, start, end)) {
+      if (!isBlank(text, start, end)) {
         try {
-          stories.add(parseLine(input, start, end - start, number, origin));
+          stories.add(parseLine(text.substring(start, end), number, source));
         } catch (final StoryParseException e) {
           rejected.add(e);
         }
       }
       // A line ends at \n, \r or \r\n, as String.lines() has it.
-      start = end + (end + 1 < input.length && input[end] == '\r' && input[end + 1] == '\n'
-          ? 2 : 1);
+      start = end + (end + 1 < text.length() && text.charAt(end) == '\r'
+          && text.charAt(end + 1) == '\n' ? 2 : 1);
     }
     return new ParseOutcome(stories, rejected);
   }
 
-  private static boolean isBlank(final byte[] input, final int start, final int end) {
+  private static boolean isBlank(final String text, final int start, final int end) {
     for (int i = start; i < end; i++) {
-      final byte b = input[i];
-      if (b != ' ' && b != '\t' && b != '\f' && b != 0x0B) {
+      final char c = text.charAt(i);
+      if (c != ' ' && c != '\t' && c != '\f' && c != 0x0B) {
         return false;
       }
     }
     return true;
   }
 
-  private ParsedStory parseLine(final byte[] input, final int offset, final int length,
-      final int number, final String origin) throws StoryParseException {
+  private ParsedStory parseLine(final String line, final int number, final SourceText source)
+      throws StoryParseException {
+    final String origin = source.origin();
     final String position = "line " + number;
     final JsonNode object;
     try {
-      object = JsonFields.MAPPER.readTree(input, offset, length);
+      object = JsonFields.MAPPER.readTree(line);
     } catch (final JsonProcessingException e) {
       throw JsonFields.malformed(origin, e, number);
-    } catch (final IOException e) {
-      // Reading from a byte array: any other I/O error is a bug, not bad input.
-      throw new UncheckedIOException(e);
     }
     final JsonFields fields = new JsonFields(origin, position);
-    if (!object.isObject()) {
-      throw fields.shape("expected one JSON object per line, found " + JsonFields.kind(object));
+    if (object == null || !object.isObject()) {
+      throw fields.shape("expected one JSON object per line, found "
+          + (object == null ? "nothing" : JsonFields.kind(object)));
     }
     final StoryDraft draft = new StoryDraft(SourceFormat.JSON_LINES)
         .sourceGuid(fields.string(object, "id"))
@@ -107,22 +99,25 @@ public final class JsonLinesParser implements StoryParser {
         .url(fields.string(object, "url"))
         .urgency(fields.integer(object, "urgency"))
         .version(fields.integer(object, "version"))
-        .publishedAt(instant(object, "publishedAt", fields))
-        .embargoUntil(instant(object, "embargoUntil", fields))
         .status(status(fields.string(object, "status"), fields));
+    draft.publishedAt(instant(object, "publishedAt", fields, draft, source.zone()))
+        .embargoUntil(instant(object, "embargoUntil", fields, draft, source.zone()));
     readSubjects(object, fields, draft);
     readAttributes(object, fields, draft);
-    return draft.toStory(origin, position);
+    // "body": "" is a flash, said so on purpose; a line without a body field is a mistake.
+    return object.has("body") ? draft.toStoryAllowingNoBody(origin, position)
+        : draft.toStory(origin, position);
   }
 
   /** ISO-8601 text, or epoch milliseconds as a number (how RawArticle stores timestamps). */
-  private Instant instant(final JsonNode object, final String field, final JsonFields fields)
+  private static Instant instant(final JsonNode object, final String field,
+      final JsonFields fields, final StoryDraft draft, final ZoneId zone)
       throws StoryParseException {
     final JsonNode value = object.get(field);
     if (value != null && value.isIntegralNumber()) {
       return Instant.ofEpochMilli(value.longValue());
     }
-    return fields.timestamp(object, field, defaultZone);
+    return fields.timestamp(object, field, zone, draft);
   }
 
   private static ArticleStatus status(final String status, final JsonFields fields)

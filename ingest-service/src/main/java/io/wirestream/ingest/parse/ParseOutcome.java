@@ -16,6 +16,15 @@ public record ParseOutcome(List<ParsedStory> stories, List<StoryParseException> 
     rejected = List.copyOf(rejected);
   }
 
+  /** The same outcome, every story carrying {@code documentWarnings} before its own. */
+  ParseOutcome withWarnings(final List<String> documentWarnings) {
+    if (documentWarnings.isEmpty()) {
+      return this;
+    }
+    return new ParseOutcome(
+        stories.stream().map(story -> story.withWarnings(documentWarnings)).toList(), rejected);
+  }
+
   /**
    * The usable stories; when there are none, the first rejection, or an
    * {@link RejectReason#UNSUPPORTED_SHAPE} error for a document that holds no story at all.

@@ -75,9 +75,14 @@ public final class PlainTextParser implements StoryParser {
   }
 
   @Override
-  public List<ParsedStory> parse(final byte[] input, final String origin)
-      throws StoryParseException {
-    final List<Line> lines = nonBlankLines(InputChecks.decodeUtf8(input, origin));
+  public ZoneId defaultZone() {
+    return defaultZone;
+  }
+
+  @Override
+  public ParseOutcome read(final SourceText source) throws StoryParseException {
+    final String origin = source.origin();
+    final List<Line> lines = nonBlankLines(source.text());
     final StoryDraft draft = new StoryDraft(SourceFormat.PLAIN_TEXT);
     int next = 0;
     if (!lines.isEmpty() && isBreadcrumb(lines.get(0).text())) {
@@ -95,12 +100,13 @@ public final class PlainTextParser implements StoryParser {
     draft.headline(headline);
     next++;
     if (next < lines.size() && isBylineLine(lines.get(next).text())) {
-      readBylineLine(lines.get(next), draft, origin);
+      readBylineLine(lines.get(next), draft, origin, source.zone());
       next++;
     }
     final int bodyStart = next < lines.size() ? lines.get(next).number() : lastLine(lines) + 1;
     readBody(lines.subList(next, lines.size()), headline, draft);
-    return List.of(draft.toStory(origin, "line " + bodyStart));
+    // A page dump without paragraphs is a failed save, not a flash: it is rejected.
+    return new ParseOutcome(List.of(draft.toStory(origin, "line " + bodyStart)), List.of());
   }
 
   private static void readBody(
@@ -164,7 +170,8 @@ public final class PlainTextParser implements StoryParser {
     return matcher.matches() ? new Caption(matcher.group(1), matcher.group(2)) : null;
   }
 
-  private void readBylineLine(final Line line, final StoryDraft draft, final String origin)
+  private static void readBylineLine(final Line line, final StoryDraft draft,
+      final String origin, final ZoneId zone)
       throws StoryParseException {
     final List<String> unplaced = new ArrayList<>();
     String outlet = null;
@@ -179,9 +186,9 @@ public final class PlainTextParser implements StoryParser {
       if (by.matches()) {
         draft.byline(by.group(1)).dateline(by.group(2));
       } else if (dateLabel.matches()) {
-        draft.publishedAt(parseDate(dateLabel.group(1), line, origin));
+        draft.publishedAt(parseDate(dateLabel.group(1), line, origin, zone, draft));
       } else if (DATE_LIKE.matcher(piece).matches()) {
-        draft.publishedAt(parseDate(piece, line, origin));
+        draft.publishedAt(parseDate(piece, line, origin, zone, draft));
       } else if (sourceLabel.matches() && outlet == null) {
         outlet = sourceLabel.group(1);
       } else if (outlet == null) {
@@ -197,10 +204,10 @@ public final class PlainTextParser implements StoryParser {
     }
   }
 
-  private Instant parseDate(final String text, final Line line, final String origin)
-      throws StoryParseException {
+  private static Instant parseDate(final String text, final Line line, final String origin,
+      final ZoneId zone, final StoryDraft draft) throws StoryParseException {
     try {
-      return Timestamps.parseArticleDate(text, defaultZone);
+      return draft.time("date", text.strip(), Timestamps.parse(text, zone), zone);
     } catch (final DateTimeException e) {
       throw new StoryParseException(RejectReason.BAD_DATE, origin, "line " + line.number(),
           "bad date \"" + text.strip() + "\" in the byline line: expected a date-time such as"

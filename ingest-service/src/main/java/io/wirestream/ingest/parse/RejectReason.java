@@ -8,8 +8,6 @@ public enum RejectReason {
   TOO_LARGE,
   /** NUL bytes or mostly control bytes: not a text document. */
   BINARY,
-  /** Not valid UTF-8. */
-  INVALID_UTF8,
   /** Content matches none of the supported formats. */
   UNKNOWN_FORMAT,
   /** JSON that does not parse. */

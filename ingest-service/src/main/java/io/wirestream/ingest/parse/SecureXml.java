@@ -104,7 +104,7 @@ final class SecureXml {
    */
   static Optional<Prolog> readProlog(final String text) {
     try {
-      return Optional.of(prolog(text));
+      return Optional.of(prolog(text.startsWith("<") ? text : stripBeforeDeclaration(text)));
     } catch (final XMLStreamException e) {
       return Optional.empty();
     }
@@ -116,7 +116,10 @@ final class SecureXml {
    * @throws StoryParseException {@link RejectReason#FORBIDDEN_DTD} for any DOCTYPE,
    *     {@link RejectReason#MALFORMED_XML} with its line for XML that is not well-formed
    */
-  static Document parse(final String text, final String origin) throws StoryParseException {
+  static Document parse(final String raw, final String origin) throws StoryParseException {
+    // Whitespace before the XML declaration (a script's stray newline) is not allowed by XML but
+    // is common in feeds; without it the document is what its author meant.
+    final String text = raw.startsWith("<") ? raw : stripBeforeDeclaration(raw);
     final Prolog prolog;
     try {
       prolog = prolog(text);
@@ -139,6 +142,11 @@ final class SecureXml {
       builder.reset();
       configure(builder);
     }
+  }
+
+  private static String stripBeforeDeclaration(final String text) {
+    final String stripped = text.stripLeading();
+    return stripped.startsWith("<?xml") ? stripped : text;
   }
 
   private static DocumentBuilder newBuilder() {
@@ -294,6 +302,39 @@ final class SecureXml {
       return null;
     }
     return Text.normalizeOrNull(element.getAttribute(name));
+  }
+
+  /** The nearest {@code xml:lang} on the element or an ancestor (a feed's, a message's). */
+  static String inheritedLang(final Element element) {
+    Node current = element;
+    while (current instanceof Element) {
+      final String lang = ((Element) current).getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+      if (!lang.isBlank()) {
+        return lang.strip();
+      }
+      current = current.getParentNode();
+    }
+    return null;
+  }
+
+  /** The first {@code xml:lang} (or HTML {@code lang}) declared on the element or inside it. */
+  static String inheritedLangBelow(final Element element) {
+    final String own = element.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+    if (!own.isBlank()) {
+      return own.strip();
+    }
+    final NodeList all = element.getElementsByTagNameNS("*", "*");
+    for (int i = 0; i < all.getLength() && i < 3; i++) {
+      final Element inner = (Element) all.item(i);
+      final String lang = inner.getAttributeNS(XMLConstants.XML_NS_URI, "lang");
+      if (!lang.isBlank()) {
+        return lang.strip();
+      }
+      if (!inner.getAttribute("lang").isBlank()) {
+        return inner.getAttribute("lang").strip();
+      }
+    }
+    return null;
   }
 
   static String localName(final Node node) {

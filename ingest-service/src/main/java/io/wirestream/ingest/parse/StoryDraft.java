@@ -3,6 +3,8 @@ package io.wirestream.ingest.parse;
 import io.wirestream.schemas.avro.ArticleStatus;
 import io.wirestream.schemas.avro.SourceFormat;
 import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -34,6 +36,8 @@ final class StoryDraft {
   private Instant embargoUntil;
   private ArticleStatus status = ArticleStatus.USABLE;
   private final Map<String, String> attributes = new LinkedHashMap<>();
+  private final List<String> summary = new ArrayList<>();
+  private final List<String> warnings = new ArrayList<>();
 
   StoryDraft(final SourceFormat format) {
     this.format = format;
@@ -138,8 +142,47 @@ final class StoryDraft {
     return this;
   }
 
+  /** Paragraphs of a summary (description, abstract, teaser): the body of a story without one. */
+  StoryDraft summary(final List<String> values) {
+    if (summary.isEmpty()) {
+      for (final String value : values) {
+        final String normalized = Text.normalizeOrNull(value);
+        if (normalized != null) {
+          summary.add(normalized);
+        }
+      }
+    }
+    return this;
+  }
+
+  /** Records what reading the story had to assume or repair, as {@code code: detail}. */
+  StoryDraft warning(final String code, final String detail) {
+    warnings.add(code + ": " + detail);
+    return this;
+  }
+
+  /**
+   * The instant of a timestamp field, with a {@code zone-assumed} warning when it was written
+   * without a zone.
+   */
+  Instant time(final String field, final String text, final Timestamps.ParsedTime parsed,
+      final ZoneId zone) {
+    if (parsed == null) {
+      return null;
+    }
+    if (parsed.zoneAssumed()) {
+      warning("zone-assumed", field + " \"" + text + "\" has no zone; read in "
+          + (zone.equals(ZoneOffset.UTC) ? "UTC" : zone.getId()));
+    }
+    return parsed.instant();
+  }
+
   boolean hasHeadline() {
     return headline != null;
+  }
+
+  boolean hasBody() {
+    return !paragraphs.isEmpty();
   }
 
   /**
@@ -160,7 +203,32 @@ final class StoryDraft {
     }
     return new ParsedStory(format, source, outlet, sourceGuid, version, url, headline, byline,
         dateline, section, language, String.join("\n\n", body), List.copyOf(subjects),
-        urgency, publishedAt, embargoUntil, status, attributes);
+        urgency, publishedAt, embargoUntil, status, attributes, warnings);
+  }
+
+  /**
+   * The finished story, kept even without body text (an agency flash, a headline-only feed item):
+   * its summary becomes the body ({@code body-from-summary}), or the body stays empty
+   * ({@code no-body}), so that the story still flows and says why it is short.
+   *
+   * @throws StoryParseException {@link RejectReason#MISSING_HEADLINE}, at {@code position}
+   */
+  ParsedStory toStoryAllowingNoBody(final String origin, final String position)
+      throws StoryParseException {
+    if (headline != null && paragraphs.isEmpty()) {
+      final List<String> fromSummary = new ArrayList<>(summary);
+      fromSummary.removeIf(paragraph -> paragraph.equalsIgnoreCase(headline));
+      if (!fromSummary.isEmpty()) {
+        paragraphs.addAll(fromSummary);
+        warning("body-from-summary", "the item has no body text; its summary is the body");
+      } else {
+        warning(ParsedStory.NO_BODY, "the item has no body text (a flash or headline-only item)");
+        return new ParsedStory(format, source, outlet, sourceGuid, version, url, headline,
+            byline, dateline, section, language, "", List.copyOf(subjects), urgency,
+            publishedAt, embargoUntil, status, attributes, warnings);
+      }
+    }
+    return toStory(origin, position);
   }
 
   /**

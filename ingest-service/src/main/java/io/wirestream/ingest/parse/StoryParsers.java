@@ -2,6 +2,7 @@ package io.wirestream.ingest.parse;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import io.wirestream.schemas.avro.SourceFormat;
+import java.time.ZoneId;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -9,9 +10,9 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
- * The entry point of parsing: checks a document (size, emptiness, binary content, UTF-8) before
- * any parser sees it, detects its format unless one is forced, and hands it to that format's
- * parser. Thread-safe; build one per configuration and share it.
+ * The entry point of parsing: checks a document (size, emptiness, binary content) and reads it in
+ * its charset before any parser sees it, detects its format unless one is forced, and hands the
+ * text to that format's parser. Thread-safe; build one per configuration and share it.
  */
 public final class StoryParsers {
 
@@ -47,8 +48,7 @@ public final class StoryParsers {
    */
   public List<ParsedStory> parse(final byte[] input, final String origin,
       final Optional<SourceFormat> forcedFormat) throws StoryParseException {
-    final String where = originOf(origin);
-    return parserFor(input, where, forcedFormat).parse(input, where);
+    return parseAll(input, origin, forcedFormat).storiesOrThrow(originOf(origin), "the document");
   }
 
   /**
@@ -59,26 +59,35 @@ public final class StoryParsers {
    */
   public ParseOutcome parseAll(final byte[] input, final String origin,
       final Optional<SourceFormat> forcedFormat) throws StoryParseException {
+    return parseAll(input, origin, forcedFormat, DocumentContext.NONE);
+  }
+
+  /**
+   * As {@link #parseAll(byte[], String, Optional)}, with what the way in knows about the
+   * document: its HTTP Content-Type (for the charset) and the zone of its zone-less timestamps.
+   */
+  public ParseOutcome parseAll(final byte[] input, final String origin,
+      final Optional<SourceFormat> forcedFormat, final DocumentContext context)
+      throws StoryParseException {
     final String where = originOf(origin);
-    final ParseOutcome outcome = parserFor(input, where, forcedFormat).parseAll(input, where);
+    final TextDecoding.Decoded decoded =
+        InputChecks.check(input, where, config.maxDocumentBytes(), context.contentType());
+    final String text = decoded.text();
+    final Optional<SourceFormat> format = forcedFormat
+        .filter(forced -> forced != SourceFormat.UNKNOWN)
+        .or(() -> FormatDetector.detect(text, where));
+    if (format.isEmpty()) {
+      throw unknownFormat(text, where);
+    }
+    final ZoneId zone = context.zone() != null ? context.zone() : config.defaultZone();
+    final ParseOutcome outcome = parsers.get(format.get())
+        .read(new SourceText(text, where, zone)).withWarnings(decoded.warnings());
     if (outcome.stories().isEmpty() && outcome.rejected().isEmpty()) {
       // A feed without items, an empty array or item set: nothing to publish is still an answer.
       throw new StoryParseException(RejectReason.UNSUPPORTED_SHAPE, where, "document",
           "the document holds no story (no item, entry or object)");
     }
     return outcome;
-  }
-
-  private StoryParser parserFor(final byte[] input, final String origin,
-      final Optional<SourceFormat> forcedFormat) throws StoryParseException {
-    final String text = InputChecks.check(input, origin, config.maxDocumentBytes());
-    final Optional<SourceFormat> format = forcedFormat
-        .filter(forced -> forced != SourceFormat.UNKNOWN)
-        .or(() -> FormatDetector.detect(text, origin));
-    if (format.isEmpty()) {
-      throw unknownFormat(text, origin);
-    }
-    return parsers.get(format.get());
   }
 
   /** The most specific reason an undetectable document can be given. */

@@ -7,6 +7,7 @@ import io.wirestream.ingest.identity.VersionLedger;
 import io.wirestream.ingest.parse.RejectReason;
 import io.wirestream.schemas.avro.SourceFormat;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,6 +21,7 @@ public final class IngestMetrics {
 
   private final MeterRegistry registry;
   private final Map<String, Counter> stories = new ConcurrentHashMap<>();
+  private final Map<String, Counter> warnings = new ConcurrentHashMap<>();
   private final Map<RejectReason, Counter> rejections = new EnumMap<>(RejectReason.class);
   private final Counter publishFailures;
   private final Counter deadLetters;
@@ -49,6 +51,17 @@ public final class IngestMetrics {
             .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
             .tag("format", format.name().toLowerCase(Locale.ROOT))
             .register(registry)).increment();
+  }
+
+  /** Counts each warning of a story by its code (the part before the colon). */
+  void warnings(final List<String> storyWarnings) {
+    for (final String warning : storyWarnings) {
+      final int colon = warning.indexOf(':');
+      final String code = colon < 0 ? warning : warning.substring(0, colon);
+      warnings.computeIfAbsent(code, key -> Counter.builder("wirestream.ingest.warnings")
+          .description("Stories read with an assumption or repair, by warning code")
+          .tag("code", key).register(registry)).increment();
+    }
   }
 
   void rejected(final RejectReason reason) {

@@ -2,6 +2,7 @@ package io.wirestream.ingest.pipeline;
 
 import io.wirestream.ingest.identity.ArticleIdentity;
 import io.wirestream.ingest.identity.VersionLedger;
+import io.wirestream.ingest.parse.DocumentContext;
 import io.wirestream.ingest.parse.ParseOutcome;
 import io.wirestream.ingest.parse.ParsedStory;
 import io.wirestream.ingest.parse.StoryParseException;
@@ -52,10 +53,21 @@ public final class IngestPipeline {
    */
   public DocumentResult ingest(final byte[] input, final String origin,
       final Optional<SourceFormat> forcedFormat, final boolean deadLetterRejects) {
+    return ingest(input, origin, forcedFormat, deadLetterRejects, DocumentContext.NONE);
+  }
+
+  /**
+   * As {@link #ingest(byte[], String, Optional, boolean)}, with what the way in knows about the
+   * document: the HTTP Content-Type it came with (its charset) and the zone of its zone-less
+   * timestamps (a feed's own zone).
+   */
+  public DocumentResult ingest(final byte[] input, final String origin,
+      final Optional<SourceFormat> forcedFormat, final boolean deadLetterRejects,
+      final DocumentContext context) {
     metrics.document(input.length);
     final ParseOutcome outcome;
     try {
-      outcome = parsers.parseAll(input, origin, forcedFormat);
+      outcome = parsers.parseAll(input, origin, forcedFormat, context);
     } catch (final StoryParseException e) {
       reject(input, e, deadLetterRejects);
       return new DocumentResult(origin, List.of(), List.of(Rejection.of(e)));
@@ -78,6 +90,7 @@ public final class IngestPipeline {
     final VersionLedger.Decision decision =
         ledger.decide(id, hash, story.status(), story.version());
     metrics.story(decision.outcome(), story.format());
+    metrics.warnings(story.warnings());
     if (!decision.publish()) {
       return new StoryResult(id, decision.version(), decision.outcome(), story.headline(),
           CompletableFuture.completedFuture(null));

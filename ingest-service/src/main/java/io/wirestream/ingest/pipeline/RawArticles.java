@@ -39,6 +39,7 @@ final class RawArticles {
         .setStatus(story.status())
         .setFormat(story.format())
         .setAttributes(story.attributes())
+        .setWarnings(story.warnings())
         .build();
   }
 }

@@ -23,7 +23,7 @@ class IngestCommandDryRunTest {
   private static final List<String> RAW_ARTICLE_FIELDS = List.of("id", "version", "source",
       "outlet", "sourceGuid", "url", "headline", "byline", "dateline", "section", "language",
       "body", "subjects", "urgency", "publishedAt", "ingestedAt", "contentHash", "embargoUntil",
-      "status", "format", "attributes");
+      "status", "format", "attributes", "warnings");
   private static final String HARBOUR_BODY = String.join("\n\n",
       "The Port of Aldermouth on Wednesday opened its first fully automated container berth, a"
           + " project that took four years and cost about 310 million euros.",

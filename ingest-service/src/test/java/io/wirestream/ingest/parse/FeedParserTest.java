@@ -40,7 +40,11 @@ class FeedParserTest {
             "Three ferry operators said fuel would cost them 12% more this winter.\n\n"
                 + "Fares could rise in \"the spring\".",
             List.of(), null, Instant.parse("2019-03-13T09:30:00Z"), null, ArticleStatus.USABLE,
-            Map.of()));
+            Map.of()),
+        new ParsedStory(SourceFormat.RSS, "Harbour Times - Shipping", null, "ht-2019-0310-empty",
+            null, null, "Headline only, nothing else", null, null, null, "en-gb", "", List.of(),
+            null, Instant.parse("2019-03-10T08:00:00Z"), null, ArticleStatus.USABLE, Map.of(),
+            List.of("no-body: the item has no body text (a flash or headline-only item)")));
   }
 
   @Test
@@ -52,11 +56,10 @@ class FeedParserTest {
         .extracting(StoryParseException::reason, StoryParseException::position)
         .containsExactly(
             tuple(RejectReason.MISSING_HEADLINE, "item 3"),
-            tuple(RejectReason.BAD_DATE, "item 4"),
-            tuple(RejectReason.MISSING_BODY, "item 5"));
+            tuple(RejectReason.BAD_DATE, "item 4"));
     assertThat(result.rejected().get(1).getMessage()).isEqualTo(
         "harbour.rss item 4: bad date \"the eleventh of March\": not an RFC 822 or ISO-8601"
-            + " date-time");
+            + " date-time, in any of the languages read");
   }
 
   @Test
@@ -68,7 +71,7 @@ class FeedParserTest {
         new ParsedStory(SourceFormat.ATOM, "Northwind Wire", null,
             "urn:uuid:5f3a9a10-2d7e-4a51-b0c4-6a1e2f3b4c5d", null,
             "https://wire.example/2023/05/20/rates-held", "Rates held at 3.5% & outlook unchanged",
-            "Ilse Brandt, Oskar Lund", null, null, null,
+            "Ilse Brandt, Oskar Lund", null, null, "en",
             "The Northland central bank held its main rate at 3.5% on Saturday.\n\n"
                 + "Governor Eva Strand said inflation was slowly easing.",
             List.of("economy", "central-banks"), null, Instant.parse("2023-05-20T16:45:12Z"),
@@ -76,11 +79,12 @@ class FeedParserTest {
         new ParsedStory(SourceFormat.ATOM, "Northwind Wire", null,
             "urn:uuid:7c1e2d3f-4a5b-4c6d-8e9f-0a1b2c3d4e5f", null,
             "https://wire.example/2023/05/21/cranes-idle",
-            "Harbour cranes idle as wind gusts top 90 km/h", null, null, null, null,
+            "Harbour cranes idle as wind gusts top 90 km/h", null, null, null, "en",
             "Cranes at Aldermouth stood idle on Sunday morning.\n\n"
                 + "Operators expect to restart them by noon.",
             List.of(), null, Instant.parse("2023-05-21T07:00:00Z"), null, ArticleStatus.USABLE,
-            Map.of()));
+            Map.of(), List.of("zone-assumed: updated \"2023-05-21T07:00:00\" has no zone; read in"
+                + " UTC")));
   }
 
   @Test

@@ -32,7 +32,8 @@ class JsonLinesParserTest {
             "Withheld earnings story", null, null, null, null,
             "Earnings figures are under embargo until the market opens.", List.of(), null,
             Instant.parse("2024-01-05T10:00:00Z"), Instant.parse("2024-01-05T09:00:00Z"),
-            ArticleStatus.WITHHELD, Map.of()),
+            ArticleStatus.WITHHELD, Map.of(), List.of("zone-assumed: embargoUntil"
+                + " \"2024-01-05T09:00:00\" has no zone; read in UTC")),
         new ParsedStory(SourceFormat.JSON_LINES, null, null, null, null, null, "Minimal story",
             null, null, null, null, "Only a headline and a body.", List.of(), null, null, null,
             ArticleStatus.USABLE, Map.of()));
@@ -75,7 +76,8 @@ class JsonLinesParserTest {
     assertThat(outcome.rejected()).singleElement().satisfies(e -> {
       assertThat(e.reason()).isEqualTo(RejectReason.BAD_DATE);
       assertThat(e.getMessage()).isEqualTo("l.jsonl line 2: bad date in publishedAt:"
-          + " \"yesterday\" is not an ISO-8601 date-time such as 2014-11-22T08:43:00+08:00");
+          + " \"yesterday\" is not a date-time such as 2014-11-22T08:43:00+08:00 or Sat, 22 Nov"
+          + " 2014 08:43:00 +0800");
     });
   }
 

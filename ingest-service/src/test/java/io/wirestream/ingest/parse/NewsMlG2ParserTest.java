@@ -141,7 +141,7 @@ class NewsMlG2ParserTest {
 
     assertThat(e.reason()).isEqualTo(RejectReason.BAD_DATE);
     assertThat(e.getMessage()).isEqualTo("bad/bad-date.xml item 1: bad date in"
-        + " itemMeta/versionCreated: \"2019-02-30T16:20:00+01:00\" is not an ISO-8601 date-time"
+        + " itemMeta/versionCreated: \"2019-02-30T16:20:00+01:00\" is not a date-time"
         + " such as 2014-11-22T08:43:00+08:00");
   }
 
@@ -160,5 +160,45 @@ class NewsMlG2ParserTest {
     assertThat(outcome.rejected()).extracting(StoryParseException::getMessage).containsExactly(
         "msg.xml item 2: <packageItem> is not supported; only newsItem holds a story",
         "msg.xml item 3: story has no headline");
+  }
+
+  private static final String NS = "<newsMessage xmlns=\"http://iptc.org/std/nar/2006-10-01/\">"
+      + "<itemSet>";
+
+  @Test
+  void shouldReadEscapedHtmlInInlineDataAsHtml() throws Exception {
+    final String xml = NS + "<newsItem guid=\"h\"><contentMeta><headline>Bridge opens</headline>"
+        + "<creator><name>Ada Lind</name></creator><creator><name>desk.night</name></creator>"
+        + "</contentMeta><contentSet><inlineData contenttype=\"text/plain\">Bridge opens\n"
+        + "Plain copy.</inlineData><inlineData contenttype=\"text/html\">&lt;p&gt;The bridge"
+        + " opened.&lt;/p&gt;&lt;figure&gt;&lt;figcaption&gt;The bridge.&lt;/figcaption&gt;"
+        + "&lt;/figure&gt;</inlineData></contentSet></newsItem></itemSet></newsMessage>";
+
+    final ParsedStory story = parser.parse(Fixtures.utf8(xml), "html.xml").get(0);
+
+    assertThat(story.body()).isEqualTo("The bridge opened.");
+    assertThat(story.attributes()).containsEntry("caption", "The bridge.");
+    assertThat(story.byline()).as("a login is no byline; a name is").isEqualTo("Ada Lind");
+  }
+
+  @Test
+  void shouldRejectAPictureItemWithoutTextButKeepATextFlash() throws Exception {
+    final String xml = NS + "<newsItem guid=\"p\"><itemMeta><itemClass qcode=\"ninat:picture\"/>"
+        + "</itemMeta><contentMeta><headline>Photo</headline></contentMeta></newsItem>"
+        + "<newsItem guid=\"f\"><itemMeta><itemClass qcode=\"ninat:text\"/></itemMeta>"
+        + "<contentMeta><headline>FLASH: Bridge closed</headline>"
+        + "<description role=\"drol:summary\">"
+        + "Police closed the bridge at noon.</description></contentMeta></newsItem>"
+        + "</itemSet></newsMessage>";
+
+    final ParseOutcome outcome = parser.parseAll(Fixtures.utf8(xml), "mixed.xml");
+
+    assertThat(outcome.rejected()).extracting(StoryParseException::getMessage).containsExactly(
+        "mixed.xml item 1: a ninat:picture item without text is not a story");
+    assertThat(outcome.stories()).singleElement().satisfies(flash -> {
+      assertThat(flash.body()).isEqualTo("Police closed the bridge at noon.");
+      assertThat(flash.warnings()).containsExactly(
+          "body-from-summary: the item has no body text; its summary is the body");
+    });
   }
 }

@@ -110,8 +110,8 @@ class NinjsParserTest {
             tuple(RejectReason.MISSING_HEADLINE, "item 2"),
             tuple(RejectReason.BAD_DATE, "item 3"));
     assertThat(outcome.rejected().get(1).getMessage()).isEqualTo(
-        "array.json item 3: bad date in versioncreated: \"the second of April\" is not an"
-            + " ISO-8601 date-time such as 2014-11-22T08:43:00+08:00");
+        "array.json item 3: bad date in versioncreated: \"the second of April\" is not a"
+            + " date-time such as 2014-11-22T08:43:00+08:00 or Sat, 22 Nov 2014 08:43:00 +0800");
   }
 
   @Test
@@ -137,14 +137,26 @@ class NinjsParserTest {
   }
 
   @Test
-  void shouldRejectMissingBody() {
+  void shouldKeepAFlashWithoutBodyAndSaySo() throws Exception {
     final String json = "{\"uri\": \"urn:x\", \"headline\": \"Headline without text\"}";
 
-    assertThatThrownBy(() -> parser.parse(Fixtures.utf8(json), "nobody.json"))
+    final ParsedStory story = parser.parse(Fixtures.utf8(json), "nobody.json").get(0);
+
+    assertThat(story.body()).isEmpty();
+    assertThat(story.paragraphs()).isEmpty();
+    assertThat(story.warnings()).containsExactly(
+        "no-body: the item has no body text (a flash or headline-only item)");
+  }
+
+  @Test
+  void shouldRejectAPictureWithoutTextAsNoStory() {
+    final String json = "{\"uri\": \"urn:p\", \"type\": \"picture\", \"headline\": \"A photo\"}";
+
+    assertThatThrownBy(() -> parser.parse(Fixtures.utf8(json), "photo.json"))
         .isInstanceOfSatisfying(StoryParseException.class, e -> {
-          assertThat(e.reason()).isEqualTo(RejectReason.MISSING_BODY);
+          assertThat(e.reason()).isEqualTo(RejectReason.UNSUPPORTED_SHAPE);
           assertThat(e.getMessage()).isEqualTo(
-              "nobody.json item 1: story \"Headline without text\" has no body text");
+              "photo.json item 1: a ninjs picture item without text is not a story");
         });
   }
 

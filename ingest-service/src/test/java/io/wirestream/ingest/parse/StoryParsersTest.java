@@ -37,7 +37,7 @@ class StoryParsersTest {
         Arguments.of("ninjs/ninjs-array.json", SourceFormat.NINJS, 2),
         Arguments.of("newsml/newsitem-single.xml", SourceFormat.NEWSML_G2, 1),
         Arguments.of("newsml/newsmessage-two-items.xml", SourceFormat.NEWSML_G2, 2),
-        Arguments.of("feeds/harbour-times.rss", SourceFormat.RSS, 2),
+        Arguments.of("feeds/harbour-times.rss", SourceFormat.RSS, 3),
         Arguments.of("feeds/northwind-wire.atom", SourceFormat.ATOM, 2),
         Arguments.of("jsonl/bulk.jsonl", SourceFormat.JSON_LINES, 3));
   }
@@ -108,7 +108,7 @@ class StoryParsersTest {
     assertThat(e.reason()).isEqualTo(RejectReason.BINARY);
     assertThat(e.position()).isEqualTo("byte 8");
     assertThat(e.getMessage()).isEqualTo(
-        "photo.png byte 8: binary content: NUL byte at byte 8; expected a UTF-8 text document");
+        "photo.png byte 8: binary content: NUL byte at byte 8; expected a text document");
   }
 
   @Test
@@ -125,16 +125,27 @@ class StoryParsersTest {
   }
 
   @Test
-  void shouldRejectInvalidUtf8WithByteOffset() {
-    final byte[] latin1 = "Headline\n\nThe caf\u00E9 opened on Monday morning."
-        .getBytes(StandardCharsets.ISO_8859_1);
+  void shouldReadUndeclaredLatin1AsWindows1252WithAWarning() throws Exception {
+    final byte[] latin1 = ("Caf\u00E9 reopens\n\nThe caf\u00E9 opened on Monday morning,"
+        + " \u00E0 l'heure.").getBytes(StandardCharsets.ISO_8859_1);
 
-    final StoryParseException e = rejection(latin1, "latin1.txt");
+    final ParsedStory story = parsers.parse(latin1, "latin1.txt", Optional.empty()).get(0);
 
-    assertThat(e.reason()).isEqualTo(RejectReason.INVALID_UTF8);
-    assertThat(e.position()).isEqualTo("byte 17");
-    assertThat(e.getMessage()).isEqualTo("latin1.txt byte 17: invalid UTF-8: byte sequence 0xE9"
-        + " at byte 17 (line 3) is not a valid UTF-8 sequence");
+    assertThat(story.headline()).isEqualTo("Caf\u00E9 reopens");
+    assertThat(story.body()).isEqualTo("The caf\u00E9 opened on Monday morning, \u00E0 l'heure.");
+    assertThat(story.warnings()).containsExactly("charset-fallback: the bytes are not UTF-8 and no"
+        + " other charset is declared; read as windows-1252");
+  }
+
+  @Test
+  void shouldReadAFeedWithWhitespaceBeforeItsXmlDeclaration() throws Exception {
+    final byte[] feed = Fixtures.utf8("\n  <?xml version=\"1.0\"?><rss version=\"2.0\"><channel>"
+        + "<title>T</title><item><title>Stray newline</title><description>A script printed a"
+        + " newline first.</description></item></channel></rss>");
+
+    final List<ParsedStory> stories = parsers.parse(feed, "feed.php", Optional.empty());
+
+    assertThat(stories).extracting(ParsedStory::headline).containsExactly("Stray newline");
   }
 
   @Test

@@ -168,7 +168,7 @@ class IngestPipelineTest {
 
     assertThat(result.rejections()).containsExactly(new Rejection("upload.bin", "byte 8",
         RejectReason.BINARY,
-        "binary content: NUL byte at byte 8; expected a UTF-8 text document"));
+        "binary content: NUL byte at byte 8; expected a text document"));
     assertThat(result.stories()).isEmpty();
     assertThat(sink.deadLetters()).isEmpty();
   }
@@ -259,5 +259,16 @@ class IngestPipelineTest {
     assertThat(meters.get("wirestream.ingest.publish.failures").counter().count())
         .isEqualTo(1.0);
     assertThat(meters.get("wirestream.ingest.dead.letters").counter().count()).isEqualTo(1.0);
+  }
+
+  @Test
+  void warningsShouldReachTheRecordAndBeCountedByCode() {
+    ingest(TestFixtures.bytes(PLAIN_TEXT), "harbour.txt");
+
+    assertThat(sink.published()).singleElement().satisfies(article ->
+        assertThat(article.getWarnings()).containsExactly(
+            "zone-assumed: date \"2019-03-14 16:05\" has no zone; read in UTC"));
+    assertThat(meters.get("wirestream.ingest.warnings").tag("code", "zone-assumed").counter()
+        .count()).isEqualTo(1.0);
   }
 }
