@@ -1,11 +1,11 @@
 package io.wirestream.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
 import io.wirestream.devstack.LoopbackPorts;
+import io.wirestream.devstack.MachineRequirements;
 import io.wirestream.reliability.load.StoryFactory;
 import io.wirestream.reliability.process.ChildJvm;
 import io.wirestream.reliability.process.ServiceProcesses;
@@ -133,8 +133,9 @@ class FatalErrorsIT {
   @Test
   @Timeout(420)
   void enrichShouldExitNonZeroWhenItsStateDiskIsFull() throws Exception {
-    assumeTrue(TinyDisk.available(), "this machine does not allow an unprivileged user+mount"
-        + " namespace (unshare --user --mount), so no tiny tmpfs can be made without root");
+    MachineRequirements.require(TinyDisk.available(), "this machine does not allow an unprivileged"
+        + " user+mount namespace (unshare --user --mount from util-linux), so no tiny tmpfs can be"
+        + " made without root; enable user namespaces (sysctl kernel.unprivileged_userns_clone=1)");
     final String prefix = "full-" + UUID.randomUUID().toString().substring(0, 8) + ".";
     final String name = "enrich-disk-full";
     final Path state = Files.createDirectories(ServiceProcesses.enrichStateDir(workDir, name));

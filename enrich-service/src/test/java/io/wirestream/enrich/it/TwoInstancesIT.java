@@ -1,6 +1,7 @@
 package io.wirestream.enrich.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -39,6 +40,7 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.state.HostInfo;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
@@ -92,6 +94,11 @@ class TwoInstancesIT {
     }
   }
 
+  private static long activeTasks(final EnrichApp app) {
+    return app.streams().metadataForLocalThreads().stream()
+        .mapToLong(thread -> thread.activeTasks().size()).sum();
+  }
+
   private JsonNode get(final int port, final String path) throws Exception {
     final HttpResponse<String> response = http.send(HttpRequest.newBuilder(
         URI.create("http://127.0.0.1:" + port + path)).build(),
@@ -124,28 +131,41 @@ class TwoInstancesIT {
       final QueryServer apiB = QueryServer.start(b.streams(), new HostInfo("127.0.0.1", portB),
           base.trendWindow(), meters);
       try {
-        assertThat(a.awaitRunning(Duration.ofSeconds(90))).isTrue();
-        assertThat(b.awaitRunning(Duration.ofSeconds(90))).isTrue();
-        assertThat(a.streams().metadataForLocalThreads().stream()
-            .flatMap(t -> t.activeTasks().stream()).count()).as("A has tasks").isPositive();
-        assertThat(b.streams().metadataForLocalThreads().stream()
-            .flatMap(t -> t.activeTasks().stream()).count()).as("B has tasks").isPositive();
+        // RUNNING alone is not enough: B can be RUNNING with no tasks until the follow-up
+        // rebalance that hands it its share has finished.
+        await("both instances RUNNING, each with active tasks").atMost(Duration.ofSeconds(120))
+            .pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+              assertThat(a.streams().state()).as("A's state").isEqualTo(KafkaStreams.State.RUNNING);
+              assertThat(b.streams().state()).as("B's state").isEqualTo(KafkaStreams.State.RUNNING);
+              assertThat(activeTasks(a)).as("A's active tasks").isPositive();
+              assertThat(activeTasks(b)).as("B's active tasks").isPositive();
+            });
 
         produce(base, 0, 24);
         TopicRecords.readUntil(stack, base.topics().enriched(), Topics.ENRICHED,
             records -> records.size() >= 24);
 
+        // The stores and the trend windows are written by the tasks that also produce the
+        // enriched records, but the trends sit behind a repartition: wait for what is asserted.
         for (int n = 0; n < 24; n++) {
-          assertThat(get(n % 2 == 0 ? portA : portB, "/v1/articles/story-" + n)
-              .path("headline").asText()).isEqualTo("Story number " + n);
+          final int story = n;
+          await("story-" + n + " answered by instance " + (n % 2 == 0 ? "A" : "B"))
+              .atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                  assertThat(get(story % 2 == 0 ? portA : portB, "/v1/articles/story-" + story)
+                      .path("headline").asText()).isEqualTo("Story number " + story));
         }
-        final JsonNode countries = get(portA, "/v1/trends/countries");
-        final List<String> codes = new ArrayList<>();
-        countries.forEach(trend -> codes.add(trend.path("country").asText()));
-        assertThat(codes).containsExactlyInAnyOrder("MA", "PE", "CH", "CU", "FI", "OM");
-        countries.forEach(trend -> assertThat(trend.path("storyCount").asLong()).isEqualTo(4));
-        assertThat(get(portB, "/v1/trends/entities?country=pe").path("entities").get(0)
-            .path("name").asText()).isEqualTo("Ana Borg");
+        await("six country trends of 4 stories each, from instance A").atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> {
+              final JsonNode countries = get(portA, "/v1/trends/countries");
+              final List<String> codes = new ArrayList<>();
+              countries.forEach(trend -> codes.add(trend.path("country").asText()));
+              assertThat(codes).containsExactlyInAnyOrder("MA", "PE", "CH", "CU", "FI", "OM");
+              countries.forEach(trend -> assertThat(trend.path("storyCount").asLong())
+                  .as(trend.path("country").asText()).isEqualTo(4));
+            });
+        await("the top entity for PE, from instance B").atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(get(portB, "/v1/trends/entities?country=pe")
+                .path("entities").get(0).path("name").asText()).isEqualTo("Ana Borg"));
       } finally {
         apiB.close();
         b.close();
@@ -168,7 +188,9 @@ class TwoInstancesIT {
           + " duplicated %s%n", 48, perId.size(), lost, duplicated);
       assertThat(lost).as("lost").isEmpty();
       assertThat(duplicated).as("duplicated").isEmpty();
-      assertThat(get(portA, "/v1/articles/story-30").path("id").asText()).isEqualTo("story-30");
+      await("story-30 answered by A alone").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+          assertThat(get(portA, "/v1/articles/story-30").path("id").asText())
+              .isEqualTo("story-30"));
     }
   }
 }
