@@ -75,6 +75,26 @@ public final class MachineRequirements {
     }
   }
 
+  /**
+   * Prints, before a module's integration tests run, one line for each program that is missing
+   * (Surefire and Failsafe keep a test's own output in its report file, so its skip reason would
+   * not reach the console). Arguments are pairs: a program, then the command that installs it.
+   * Under {@code CI=true} the missing programs fail their tests instead, and the lines say so.
+   */
+  public static void main(final String[] args) {
+    if (args.length % 2 != 0) {
+      throw new IllegalArgumentException("expected pairs of program and install command, got "
+          + args.length + " arguments");
+    }
+    for (int i = 0; i < args.length; i += 2) {
+      if (find(args[i]).isEmpty()) {
+        System.out.println("[wirestream] " + (mandatory() ? "FAILING under " + CI_ENV + "=true"
+            : "SKIPPING") + " the tests that need '" + args[i] + "': it is not on the PATH;"
+            + " install it with: " + args[i + 1]);
+      }
+    }
+  }
+
   private static void unmet(final String missing) {
     decide(mandatory(), missing, AssertionError::new);
   }
