@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -37,6 +38,7 @@ import picocli.CommandLine.Spec;
 final class DemoCommand implements Callable<Integer> {
 
   private static final String SAMPLES = "/io/wirestream/deploy/samples/";
+  private static final Duration ENRICH_START_TIMEOUT = Duration.ofMinutes(2);
 
   @Option(names = "--data", paramLabel = "DIR",
       description = "Keep broker data in DIR across runs (default: a temporary dir).")
@@ -114,6 +116,14 @@ final class DemoCommand implements Callable<Integer> {
             + StoryLine.format(id, story)));
     started.push(pipeline);
 
+    // The samples wait for the enricher: ingested earlier, they would sit on news.raw.v1 while the
+    // Streams client joins its group, and the live page's latency chart would show start-up.
+    if (!pipeline.enrich().awaitRunning(ENRICH_START_TIMEOUT)) {
+      throw new IllegalStateException("enrich-service did not reach RUNNING within "
+          + ENRICH_START_TIMEOUT.toSeconds() + " s (state " + pipeline.enrich().streams().state()
+          + "); see the log above");
+    }
+    say(out, "enrich-service is RUNNING");
     if (!noSamples) {
       final IngestSummary summary = ingestSamples(pipeline.ingest());
       summary.awaitAcknowledgements();

@@ -70,6 +70,12 @@ class DemoCommandIT {
       assertThat(published).as(String.join("\n", lines)).isGreaterThanOrEqualTo(24);
       assertThat(enrichedCount(lines)).as(String.join("\n", lines)).isEqualTo(published);
       assertThat(lines).anyMatch(line -> line.startsWith("enriched [") && line.contains("(person)"));
+      final int runningAt = indexOf(lines, "enrich-service is RUNNING");
+      final int firstSampleLine = indexOf(lines, "samples: ");
+      assertThat(runningAt).as("the enricher reports RUNNING\n" + String.join("\n", lines))
+          .isNotNegative();
+      assertThat(runningAt).as("the samples are ingested after the enricher is RUNNING")
+          .isLessThan(firstSampleLine);
       assertThat(children).as("the registry runs as a child process").isNotEmpty();
 
       // The live page is up and has seen every sample come out of the enricher.
@@ -170,5 +176,16 @@ class DemoCommandIT {
       }
     }
     return false;
+  }
+
+  private static int indexOf(final List<String> lines, final String prefix) {
+    synchronized (lines) {
+      for (int i = 0; i < lines.size(); i++) {
+        if (lines.get(i).contains(prefix)) {
+          return i;
+        }
+      }
+    }
+    return -1;
   }
 }

@@ -3,7 +3,6 @@ package io.wirestream.deploy.local;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -16,6 +15,7 @@ import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.enrich.app.StreamsMeters;
 import io.wirestream.enrich.topology.EnrichMetrics;
 import io.wirestream.ingest.http.IngestHttpServer;
 import io.wirestream.ingest.http.IngestHttpSettings;
@@ -71,7 +71,7 @@ public final class LocalPipeline implements AutoCloseable {
 
   private final Deque<AutoCloseable> started = new ArrayDeque<>();
   private final PrometheusMeterRegistry meters =
-      new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+      StreamsMeters.withUniformStoreTags(new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
   private final Clock clock = Clock.systemUTC();
   private IngestPipeline ingest;
   private IngestConfig ingestConfig;
@@ -115,7 +115,7 @@ public final class LocalPipeline implements AutoCloseable {
     enrich = EnrichApp.start(enrichConfig, NewsEnricher.load(), new EnrichMetrics(meters),
         settings.partitions(), Optional.empty());
     started.push(enrich);
-    new KafkaStreamsMetrics(enrich.streams()).bindTo(meters);
+    StreamsMeters.bind(enrich.streams(), meters);
     started.push(QueryServer.start(enrich.streams(), new HostInfo(HOST, queryPort),
         enrichConfig.trendWindow(), meters));
 

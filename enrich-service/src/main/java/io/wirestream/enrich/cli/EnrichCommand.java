@@ -3,7 +3,6 @@ package io.wirestream.enrich.cli;
 import io.micrometer.core.instrument.binder.jvm.JvmGcMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.core.instrument.binder.jvm.JvmThreadMetrics;
-import io.micrometer.core.instrument.binder.kafka.KafkaStreamsMetrics;
 import io.micrometer.core.instrument.binder.system.ProcessorMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
@@ -11,6 +10,7 @@ import io.wirestream.enrich.EnrichConfig;
 import io.wirestream.enrich.NewsEnricher;
 import io.wirestream.enrich.api.QueryServer;
 import io.wirestream.enrich.app.EnrichApp;
+import io.wirestream.enrich.app.StreamsMeters;
 import io.wirestream.enrich.topology.EnrichMetrics;
 import io.wirestream.schemas.cli.ClusterOptions;
 import io.wirestream.schemas.cli.TopicOptions;
@@ -132,7 +132,8 @@ public final class EnrichCommand implements Callable<Integer> {
         defaults.schemaRegistryUrl(), applicationId, client,
         EnrichConfig.TopicNames.standard().withPrefix(topicPrefix), stateDir, threads,
         trendWindow, defaults.trendGrace(), defaults.dedupeRetention(), maxBodyChars);
-    final PrometheusMeterRegistry meters = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    final PrometheusMeterRegistry meters = StreamsMeters.withUniformStoreTags(
+        new PrometheusMeterRegistry(PrometheusConfig.DEFAULT));
     // Heap, GC, threads and CPU next to our own series: the dashboards show them per service.
     new JvmMemoryMetrics().bindTo(meters);
     new JvmGcMetrics().bindTo(meters);
@@ -144,7 +145,7 @@ public final class EnrichCommand implements Callable<Integer> {
     // Registered before anything else can fail, so Streams is always closed cleanly.
     final List<AutoCloseable> running = new CopyOnWriteArrayList<>(List.of(app));
     Runtime.getRuntime().addShutdownHook(new Thread(() -> closeAll(running), "enrich-shutdown"));
-    new KafkaStreamsMetrics(app.streams()).bindTo(meters);
+    StreamsMeters.bind(app.streams(), meters);
     final QueryServer api = QueryServer.start(app.streams(), new HostInfo(advertised, httpPort),
         httpHost, trendWindow, meters);
     running.add(0, api);
