@@ -2,6 +2,7 @@ package io.wirestream.deploy.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.deploy.WirestreamCli;
 import io.wirestream.devstack.ApicurioRegistry;
@@ -132,6 +133,13 @@ class SecurePipelineIT {
         admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
         admin.createAcls(DocumentedAcls.all(EnrichConfig.DEFAULT_APPLICATION_ID, READER_GROUP))
             .all().get(60, TimeUnit.SECONDS);
+      }
+      // The controller has the topics and ACLs once the calls return, the broker's authorizer a
+      // moment later: until then user ingest sees no topic, tries to create one and is refused.
+      try (Admin asIngest = Admin.create(withBootstrap(secure, clientProperties("ingest")))) {
+        await("user ingest sees every topic through its ACLs").atMost(Duration.ofSeconds(60))
+            .untilAsserted(() -> assertThat(asIngest.listTopics().names().get(30, TimeUnit.SECONDS))
+                .as("topics visible to user ingest").contains(Topics.RAW.name(), Topics.DLQ.name()));
       }
 
       final String ingestOutput = ingest(secure, clientConfig("ingest"));
