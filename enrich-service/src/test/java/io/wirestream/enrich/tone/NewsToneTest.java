@@ -131,25 +131,22 @@ class NewsToneTest {
     assertThat(story.bodyTones().sentences()).isEmpty();
   }
 
-  /** An invented story of the shape of the project's sample: diplomacy, mixed voices. */
-  static final String DIPLOMACY_HEADLINE = "Envoy says Pyongyang ready to resume nuclear talks";
+  /** An invented diplomacy story with mixed voices: hopeful quotes, a rebuke, a disputed vote. */
+  static final String DIPLOMACY_HEADLINE = "Minister says neighbour willing to reopen river treaty talks";
   static final String DIPLOMACY_BODY = """
-      Russian Foreign Minister Sergei Lavrov said on Thursday that North Korea was ready to \
-      resume stalled international talks on its nuclear program.
-      North Korea's ambassador to the United Nations said in Geneva last month that it was \
-      prepared to return to the talks but must keep its readiness in the face of joint military \
-      exercises.
-      Lavrov told a news conference, "We got assurances that Pyongyang is ready for the restart \
-      of talks, without pre-conditions."
-      He said an envoy met President Vladimir Putin this week to deliver a letter promising \
-      cooperation in solving problems on the Korean Peninsula.
-      The visit comes as Pyongyang tries to counter a resolution by a United Nations human \
-      rights body urging the referral of North Korea to the International Criminal Court for \
-      alleged crimes against humanity.
-      Russia voted against the resolution, and Lavrov criticized it as confrontational and \
-      counterproductive.
-      The envoy praised his meeting with Putin as substantial and expressed hope that the two \
-      nations would strengthen ties.""";
+      Foreign Minister Ilse Marrow told reporters in Valdstad on Wednesday that the government \
+      across the border had signalled it would come back to the negotiating table over the \
+      shared river treaty.
+      Talks broke down in the spring after a dispute over dam releases left farms downstream \
+      short of water for several weeks.
+      "We have been told there are no conditions attached this time," Marrow said, adding that \
+      a special envoy had carried a written message to the prime minister on Monday.
+      Opposition lawmakers accused the cabinet of making concessions in secret and demanded that \
+      the message be published in full.
+      A regional assembly last week passed a motion condemning the upstream dams, a vote that \
+      Marrow dismissed as unhelpful and likely to harden positions.
+      The envoy described his meetings as frank and constructive and said both capitals wanted \
+      a lasting settlement before the dry season.""";
 
   @Test
   void aMixedDiplomaticStoryShouldKeepAModerateTone() {
