@@ -1,6 +1,7 @@
 package io.wirestream.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -57,15 +58,17 @@ class DemoCommandIT {
     reader.start();
     final List<ProcessHandle> children = new ArrayList<>();
     try {
-      final long deadline = System.nanoTime() + Duration.ofSeconds(200).toNanos();
-      int published = -1;
-      while (System.nanoTime() < deadline && demo.isAlive()) {
-        published = publishedCount(lines);
-        if (published > 0 && enrichedCount(lines) >= published && running(lines)) {
-          break;
-        }
-        Thread.sleep(250);
-      }
+      // What the asserts below need, awaited as one condition; the demo's output is the message.
+      await("the demo publishes its samples, enriches every one and reports RUNNING")
+          .atMost(Duration.ofSeconds(200)).pollInterval(Duration.ofMillis(250))
+          .failFast("the demo exited before it was ready", () -> !demo.isAlive())
+          .untilAsserted(() -> {
+            final int count = publishedCount(lines);
+            assertThat(count).as(() -> String.join("\n", List.copyOf(lines))).isPositive();
+            assertThat(enrichedCount(lines)).as("enriched lines").isGreaterThanOrEqualTo(count);
+            assertThat(running(lines)).as("'enrich-service is RUNNING' printed").isTrue();
+          });
+      final int published = publishedCount(lines);
       demo.descendants().forEach(children::add);
       assertThat(published).as(String.join("\n", lines)).isGreaterThanOrEqualTo(24);
       assertThat(enrichedCount(lines)).as(String.join("\n", lines)).isEqualTo(published);
@@ -102,12 +105,9 @@ class DemoCommandIT {
       reader.join(10_000);
       assertThat(lines).contains("Demo stopped; nothing left running.");
       for (final ProcessHandle child : children) {
-        final long waitUntil = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (child.isAlive() && System.nanoTime() < waitUntil) {
-          Thread.sleep(100);
-        }
-        assertThat(child.isAlive()).as("child " + child.pid() + " " + child.info().command())
-            .isFalse();
+        await("child " + child.pid() + " " + child.info().command() + " exits with the demo")
+            .atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+            .until(() -> !child.isAlive());
       }
       Files.writeString(target.resolve("demo-output.txt"), String.join("\n", lines));
     } finally {

@@ -1,6 +1,7 @@
 package io.wirestream.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
@@ -147,10 +148,11 @@ class FatalErrorsIT {
       final String raw = prefix + Topics.RAW.name();
       final long started = System.nanoTime();
       final long deadline = started + Duration.ofSeconds(240).toNanos();
-      while (enrich.isAlive() && System.nanoTime() < deadline
-          && !admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(raw)) {
-        Thread.sleep(500);
-      }
+      // An enricher that dies at start-up (the disk is tiny) is the case under test, not a timeout.
+      await("enrich-disk-full creates " + raw + " or exits").atMost(Duration.ofSeconds(240))
+          .pollInterval(Duration.ofMillis(500))
+          .until(() -> !enrich.isAlive()
+              || admin.listTopics().names().get(30, TimeUnit.SECONDS).contains(raw));
       int sent = 0;
       while (enrich.isAlive() && System.nanoTime() < deadline) {
         produceStories(raw, "full-" + sent, 100, 4000);

@@ -1,6 +1,7 @@
 package io.wirestream.deploy.operations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,6 +11,7 @@ import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
 import io.wirestream.devstack.LoopbackPorts;
 import io.wirestream.devstack.MachineRequirements;
+import io.wirestream.schemas.Topics;
 import java.io.File;
 import java.io.IOException;
 import java.net.URI;
@@ -23,6 +25,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,10 +35,15 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -93,7 +101,9 @@ class OperationsIT {
 
     // Other tests in this JVM left stories on news.raw.v1: let this app enrich them first, so the
     // story below is the newest on the page.
-    awaitCaughtUp();
+    try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.bootstrapServers()))) {
+      awaitCaughtUp(admin);
+    }
 
     storyId = "urn:wirestream-ops-it:" + UUID.randomUUID();
     headline = "Kenyan runners sweep Berlin Marathon as Eliud Kipchoge retires "
@@ -243,26 +253,23 @@ class OperationsIT {
         .as("the poison record counted as a dead letter").isNotEmpty();
 
     // Every committed rule is loaded and has been evaluated without error.
-    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    List<String> unhealthy;
-    int loaded;
-    do {
-      final JsonNode groups = get("/api/v1/rules").path("data").path("groups");
-      unhealthy = new ArrayList<>();
-      loaded = 0;
-      for (final JsonNode group : groups) {
-        for (final JsonNode rule : group.path("rules")) {
-          loaded++;
-          if (!"ok".equals(rule.path("health").asText())) {
-            unhealthy.add(rule.path("name").asText() + ": " + rule.path("health").asText() + " "
-                + rule.path("lastError").asText());
+    final int expected = ruleExpressions().size();
+    await("Prometheus loads all " + expected + " rules and evaluates each without error")
+        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
+          final List<String> unhealthy = new ArrayList<>();
+          int loaded = 0;
+          for (final JsonNode group : get("/api/v1/rules").path("data").path("groups")) {
+            for (final JsonNode rule : group.path("rules")) {
+              loaded++;
+              if (!"ok".equals(rule.path("health").asText())) {
+                unhealthy.add(rule.path("name").asText() + ": " + rule.path("health").asText()
+                    + " " + rule.path("lastError").asText());
+              }
+            }
           }
-        }
-      }
-      Thread.sleep(500);
-    } while (!unhealthy.isEmpty() && System.nanoTime() < deadline);
-    assertThat(loaded).isEqualTo(ruleExpressions().size());
-    assertThat(unhealthy).isEmpty();
+          assertThat(loaded).as("rules loaded").isEqualTo(expected);
+          assertThat(unhealthy).as("rules not healthy").isEmpty();
+        });
   }
 
   @Test
@@ -337,37 +344,28 @@ class OperationsIT {
         .redirectErrorStream(true)
         .redirectOutput(TARGET.resolve("prometheus-it.log").toFile())
         .start();
-    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    while (System.nanoTime() < deadline && process.isAlive()) {
-      try {
-        if (HTTP.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready")).build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return process;
-        }
-      } catch (final IOException e) {
-        // not listening yet
-      }
-      Thread.sleep(200);
+    try {
+      await("Prometheus answers 200 on /-/ready (its log: target/prometheus-it.log)")
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+          .ignoreException(IOException.class) // not listening yet
+          .failFast("Prometheus exited; see target/prometheus-it.log", () -> !process.isAlive())
+          .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready"))
+              .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);
+    } catch (final RuntimeException | Error e) {
+      process.destroyForcibly();
+      throw e;
     }
-    process.destroyForcibly();
-    throw new IllegalStateException("Prometheus did not become ready; see target/prometheus-it.log");
+    return process;
   }
 
   private static JsonNode query(final String promQl) throws Exception {
     return get("/api/v1/query?query=" + URLEncoder.encode(promQl, StandardCharsets.UTF_8));
   }
 
-  private static JsonNode awaitResult(final String promQl) throws Exception {
-    final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-    JsonNode result;
-    do {
-      result = query(promQl).path("data").path("result");
-      if (result.size() > 0) {
-        return result;
-      }
-      Thread.sleep(500);
-    } while (System.nanoTime() < deadline);
-    return result;
+  private static JsonNode awaitResult(final String promQl) {
+    return await("a non-empty result for the PromQL query " + promQl)
+        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+        .until(() -> query(promQl).path("data").path("result"), result -> result.size() > 0);
   }
 
   private static JsonNode get(final String path) throws Exception {
@@ -475,36 +473,53 @@ class OperationsIT {
         HttpResponse.BodyHandlers.ofString()).body());
   }
 
-  /** Until the dashboard's flow probe sees the enrich group with no lag (or nothing to read). */
-  private static void awaitCaughtUp() throws Exception {
-    Thread.sleep(3_000); // the flow probe reads every 2 s; its first reading must be in
-    final long deadline = System.nanoTime() + Duration.ofSeconds(180).toNanos();
-    JsonNode flow = dashboard().path("flow");
-    while (System.nanoTime() < deadline) {
-      flow = dashboard().path("flow");
-      final boolean empty = flow.path("storiesIn").asLong() == 0;
-      if (empty || flow.path("lagKnown").asBoolean() && flow.path("lag").asLong() == 0) {
-        Thread.sleep(2_000); // and the enriched records of that backlog have reached the page
-        return;
-      }
-      Thread.sleep(500);
+  /**
+   * Until the enrich group has committed the end of news.raw.v1 (as the page's flow probe reads it)
+   * and the page's count of enriched stories has stopped growing, so that the story this test
+   * ingests next is the newest on the page.
+   */
+  private static void awaitCaughtUp(final Admin admin) {
+    final long rawStories = rawEndOffsets(admin);
+    if (rawStories == 0) {
+      return; // nothing on the topic: nothing to catch up with
     }
-    throw new AssertionError("the enrich app did not catch up with news.raw.v1: " + flow);
+    await("the page's flow probe reads news.raw.v1 at " + rawStories + "+ stories with no lag")
+        .atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+        .until(() -> dashboard().path("flow"), flow -> flow.path("storiesIn").asLong() >= rawStories
+            && flow.path("lagKnown").asBoolean() && flow.path("lag").asLong() == 0);
+    final AtomicLong lastOut = new AtomicLong(-1);
+    await("the page's storiesOut stays the same for 2 s after the backlog")
+        .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+        .during(Duration.ofSeconds(2))
+        .until(() -> {
+          final long out = dashboard().path("flow").path("storiesOut").asLong();
+          return lastOut.getAndSet(out) == out;
+        });
+  }
+
+  private static long rawEndOffsets(final Admin admin) {
+    try {
+      final Set<String> topics = admin.listTopics().names().get(30, TimeUnit.SECONDS);
+      if (!topics.contains(Topics.RAW.name())) {
+        return 0;
+      }
+      final Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+      admin.describeTopics(List.of(Topics.RAW.name())).allTopicNames().get(30, TimeUnit.SECONDS)
+          .get(Topics.RAW.name()).partitions().forEach(p -> latest.put(
+              new TopicPartition(Topics.RAW.name(), p.partition()), OffsetSpec.latest()));
+      return admin.listOffsets(latest).all().get(30, TimeUnit.SECONDS).values().stream()
+          .mapToLong(ListOffsetsResultInfo::offset).sum();
+    } catch (final Exception e) {
+      throw new IllegalStateException("cannot read the end offsets of " + Topics.RAW.name(), e);
+    }
   }
 
   private static void awaitEnriched(final String id) throws Exception {
     final URI uri = URI.create(pipeline.queryUrl() + "/v1/articles/"
         + URLEncoder.encode(id, StandardCharsets.UTF_8).replace("+", "%20"));
-    final long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-    int status = 0;
-    while (System.nanoTime() < deadline) {
-      status = HTTP.send(HttpRequest.newBuilder(uri).build(),
-          HttpResponse.BodyHandlers.discarding()).statusCode();
-      if (status == 200) {
-        return;
-      }
-      Thread.sleep(500);
-    }
-    throw new AssertionError("story " + id + " not enriched in time (last status " + status + ")");
+    await("story " + id + " answered with 200 by the query API " + uri)
+        .atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        .until(() -> HTTP.send(HttpRequest.newBuilder(uri).build(),
+            HttpResponse.BodyHandlers.discarding()).statusCode(), status -> status == 200);
   }
 }

@@ -208,10 +208,11 @@ class SecurePipelineIT {
         KafkaConsumer<String, EnrichedArticle> consumer =
             new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
       consumer.subscribe(List.of(Topics.ENRICHED.name()));
-      final long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-      while (records.isEmpty() && System.nanoTime() < deadline) {
-        consumer.poll(Duration.ofMillis(500)).forEach(records::add);
-      }
+      await("reader's read_committed consumer gets the enriched story over SASL_SSL")
+          .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+            consumer.poll(Duration.ofMillis(500)).forEach(records::add);
+            return !records.isEmpty();
+          });
     }
     return records;
   }

@@ -1,6 +1,7 @@
 package io.wirestream.schemas.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.devstack.DevStackExtension;
@@ -24,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -105,17 +107,21 @@ class AvroRoundTripIT {
     try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props,
         new StringDeserializer(), new ByteArrayDeserializer())) {
       consumer.subscribe(List.of(topic));
-      final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
       final List<String> seen = new ArrayList<>();
-      while (System.nanoTime() < deadline) {
-        for (final ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(500))) {
-          if (key.equals(record.key())) {
-            return record.value();
-          }
-          seen.add(record.key());
-        }
-      }
-      throw new AssertionError("No record with key " + key + " on " + topic + "; saw " + seen);
+      final AtomicReference<byte[]> value = new AtomicReference<>();
+      await("a record with key " + key + " on " + topic)
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            for (final ConsumerRecord<String, byte[]> record
+                : consumer.poll(Duration.ofMillis(500))) {
+              if (key.equals(record.key())) {
+                value.set(record.value());
+                return true;
+              }
+              seen.add(record.key());
+            }
+            return false;
+          });
+      return value.get();
     }
   }
 

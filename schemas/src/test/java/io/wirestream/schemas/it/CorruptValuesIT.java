@@ -1,6 +1,7 @@
 package io.wirestream.schemas.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.wirestream.devstack.DevStackExtension;
 import io.wirestream.devstack.KafkaStack;
@@ -20,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -77,19 +79,22 @@ class CorruptValuesIT {
         KafkaConsumer<String, RawArticle> consumer = new KafkaConsumer<>(props,
             new StringDeserializer(), serde.deserializer())) {
       consumer.subscribe(List.of(topic));
-      final long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-      while (read == null && System.nanoTime() < deadline) {
-        try {
-          for (final var record : consumer.poll(Duration.ofMillis(500))) {
-            read = record.value();
-          }
-        } catch (final RecordDeserializationException e) {
-          failures.add(e.getCause());
-          // Skip the poison record, as a dead-letter handler would after recording it.
-          consumer.seek(new TopicPartition(e.topicPartition().topic(),
-              e.topicPartition().partition()), e.offset() + 1);
-        }
-      }
+      final AtomicReference<RawArticle> found = new AtomicReference<>();
+      await("the good record after the three corrupt ones on " + topic)
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            try {
+              for (final var record : consumer.poll(Duration.ofMillis(500))) {
+                found.set(record.value());
+              }
+            } catch (final RecordDeserializationException e) {
+              failures.add(e.getCause());
+              // Skip the poison record, as a dead-letter handler would after recording it.
+              consumer.seek(new TopicPartition(e.topicPartition().topic(),
+                  e.topicPartition().partition()), e.offset() + 1);
+            }
+            return found.get() != null;
+          });
+      read = found.get();
     }
 
     assertThat(failures).hasSize(3);
