@@ -347,7 +347,7 @@ class OperationsIT {
     try {
       await("Prometheus answers 200 on /-/ready (its log: target/prometheus-it.log)")
           .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-          .ignoreException(IOException.class) // not listening yet
+          .ignoreExceptionsInstanceOf(IOException.class) // not listening yet (ConnectException)
           .failFast("Prometheus exited; see target/prometheus-it.log", () -> !process.isAlive())
           .until(() -> HTTP.send(HttpRequest.newBuilder(URI.create(prometheusUrl + "/-/ready"))
               .build(), HttpResponse.BodyHandlers.discarding()).statusCode() == 200);

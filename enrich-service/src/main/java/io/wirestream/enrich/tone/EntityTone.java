@@ -126,20 +126,37 @@ final class EntityTone {
     return model == null ? rule : model.polarity(ts, a, b, rule, sentenceWords);
   }
 
+  /**
+   * The first word of the clause that holds word {@code a}: clauses end at a comma, semicolon,
+   * colon or dash, and (when {@code atClauseWords}) before a word that opens one
+   * ({@code CLAUSE_WORDS}: "but", "while", ...).
+   */
+  static int clauseStart(final TokenSentiments ts, final int a, final boolean atClauseWords) {
+    int left = a;
+    while (left > 0 && !ts.breakAfter()[left - 1]
+        && !(atClauseWords && CLAUSE_WORDS.contains(ts.keys()[left - 1]))) {
+      left--;
+    }
+    return left;
+  }
+
+  /** One past the last word of the clause that holds word {@code b - 1} (b > 0); see above. */
+  static int clauseEnd(final TokenSentiments ts, final int b, final boolean atClauseWords) {
+    int right = b;
+    while (right < ts.size() && !ts.breakAfter()[right - 1]
+        && !(atClauseWords && CLAUSE_WORDS.contains(ts.keys()[right]))) {
+      right++;
+    }
+    return right;
+  }
+
   /** Raw tone by the rules towards the words {@code [a, b)} of one scored sentence. */
   static double mentionRaw(final TokenSentiments ts, final int a, final int b) {
     final int n = ts.size();
     final String[] keys = ts.keys();
-    final boolean[] breaks = ts.breakAfter();
     final double[] sentiments = ts.sentiments();
-    int left = a;
-    while (left > 0 && !breaks[left - 1] && !CLAUSE_WORDS.contains(keys[left - 1])) {
-      left--;
-    }
-    int right = b;
-    while (right < n && !breaks[right - 1] && !CLAUSE_WORDS.contains(keys[right])) {
-      right++;
-    }
+    final int left = clauseStart(ts, a, true);
+    final int right = clauseEnd(ts, b, true);
     final boolean speaker = isSpeaker(keys, a, b);
     double role = 0.0;
     int agentOf = -1;

@@ -33,7 +33,13 @@ import java.util.TreeMap;
  *   <li>{@code w:}word for each word of the sentence other than the mention's own, and
  *       {@code l:}/{@code r:}word for the three words on its left and right;</li>
  *   <li>{@code sl.near}, {@code sl.far}, {@code sr.near}, {@code sr.far}: the sentiment the
- *       scorer gave the words left and right of the mention, within three words or farther.</li>
+ *       scorer gave the words left and right of the mention, within three words or farther;</li>
+ *   <li>{@code c:}word for each other word between the punctuation marks around the mention, and
+ *       {@code sclause}: their sentiment (the rules' clause also ends at "but", "while", ...; on
+ *       out-of-fold development scores the punctuation stretch served the model better);</li>
+ *   <li>{@code pos:first}, {@code pos:last} or {@code pos:mid}, and {@code relpos}: where the
+ *       mention starts, as a share of the sentence's words (a first mention is often the
+ *       subject).</li>
  * </ul>
  * The mention's own words are never features, so the model cannot learn who is usually praised.
  *
@@ -64,6 +70,7 @@ final class EntityToneModel {
   private final Map<String, double[]> wordWeights = new HashMap<>();
   private final Map<String, double[]> leftWeights = new HashMap<>();
   private final Map<String, double[]> rightWeights = new HashMap<>();
+  private final Map<String, double[]> clauseWeights = new HashMap<>();
   private final Map<String, double[]> denseWeights = new HashMap<>();
 
   private static final double[] NONE = new double[LABELS.length];
@@ -81,6 +88,8 @@ final class EntityToneModel {
         leftWeights.put(feature.substring(2), w);
       } else if (feature.startsWith("r:")) {
         rightWeights.put(feature.substring(2), w);
+      } else if (feature.startsWith("c:")) {
+        clauseWeights.put(feature.substring(2), w);
       } else {
         denseWeights.put(feature, w);
       }
@@ -137,6 +146,18 @@ final class EntityToneModel {
         rightFar += near ? 0.0 : sentiments[k];
       }
     }
+    final int from = EntityTone.clauseStart(ts, a, false);
+    final int to = EntityTone.clauseEnd(ts, b, false);
+    double clause = 0.0;
+    for (int k = from; k < to; k++) {
+      if (k < a || k >= b) {
+        add(s, clauseWeights.getOrDefault(keys[k], NONE), 1.0);
+        clause += sentiments[k];
+      }
+    }
+    add(s, denseWeights.getOrDefault("sclause", NONE), clause);
+    add(s, denseWeights.getOrDefault(position(a, b, keys.length), NONE), 1.0);
+    add(s, denseWeights.getOrDefault("relpos", NONE), (double) a / keys.length);
     add(s, denseWeights.getOrDefault("sl.near", NONE), leftNear);
     add(s, denseWeights.getOrDefault("sl.far", NONE), leftFar);
     add(s, denseWeights.getOrDefault("sr.near", NONE), rightNear);
@@ -152,6 +173,11 @@ final class EntityToneModel {
     for (int k = 0; k < sum.length; k++) {
       sum[k] += weights[k] * value;
     }
+  }
+
+  /** Where the mention sits: first words of the sentence (often its subject), last, or inside. */
+  private static String position(final int a, final int b, final int n) {
+    return a == 0 ? "pos:first" : b == n ? "pos:last" : "pos:mid";
   }
 
   /** The features of the mention at words {@code [a, b)} of a scored sentence. */
@@ -178,6 +204,19 @@ final class EntityToneModel {
             sentiments[k]);
       }
     }
+    // The stretch between punctuation that holds the mention: its words and their sentiment.
+    final int from = EntityTone.clauseStart(ts, a, false);
+    final int to = EntityTone.clauseEnd(ts, b, false);
+    double clause = 0.0;
+    for (int k = from; k < to; k++) {
+      if (k < a || k >= b) {
+        c.incrementCount("c:" + keys[k]);
+        clause += sentiments[k];
+      }
+    }
+    c.setCount("sclause", clause);
+    c.setCount(position(a, b, keys.length), 1.0);
+    c.setCount("relpos", (double) a / keys.length);
     return c;
   }
 

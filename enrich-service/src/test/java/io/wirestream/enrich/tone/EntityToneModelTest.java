@@ -46,6 +46,26 @@ class EntityToneModelTest {
   }
 
   @Test
+  void theClauseFeaturesShouldStopAtPunctuationAndThePositionShouldBeMarked() {
+    final ToneScorer scorer = ToneScorer.loadNews();
+    final String text = "Critics, who called the plan reckless, said Okafor was brilliant.";
+    final TokenSentiments ts = scorer.tokenSentiments(text, 0, text.length());
+    final int okafor = ts.wordAt(text.indexOf("Okafor"));
+    final Counter<String> f = EntityToneModel.features(ts, okafor, okafor + 1, 0.0);
+    assertThat(f.keySet()).contains("c:said", "c:was", "c:brilliant", "pos:mid")
+        .doesNotContain("c:critics", "c:reckless", "c:okafor", "pos:first", "pos:last");
+    final int brilliant = ts.wordAt(text.indexOf("brilliant"));
+    assertThat(ts.sentiments()[brilliant]).as("'brilliant' carries sentiment").isPositive();
+    assertThat(f.getCount("sclause")).isEqualTo(ts.sentiments()[okafor - 1]
+        + ts.sentiments()[okafor + 1] + ts.sentiments()[brilliant]);
+    assertThat(f.getCount("relpos")).isEqualTo((double) okafor / ts.size());
+
+    final Counter<String> first = EntityToneModel.features(ts, 0, 1, 0.0);
+    assertThat(first.keySet()).contains("pos:first").doesNotContain("c:who", "c:said");
+    assertThat(first.getCount("relpos")).isZero();
+  }
+
+  @Test
   void trainingShouldBeDeterministicAndLearnTheWords() throws IOException {
     final List<EntityToneModel.Example> examples = new ArrayList<>();
     for (int i = 0; i < 20; i++) {
