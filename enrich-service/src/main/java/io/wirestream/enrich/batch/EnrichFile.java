@@ -4,6 +4,9 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.wirestream.enrich.Enricher;
+import io.wirestream.enrich.cluster.NearDuplicateIndex;
+import io.wirestream.enrich.cluster.SignatureScheme;
+import io.wirestream.schemas.avro.EnrichedArticle;
 import io.wirestream.schemas.avro.RawArticle;
 import io.wirestream.schemas.avro.SourceFormat;
 import java.io.BufferedReader;
@@ -24,17 +27,39 @@ import java.util.List;
  * backfills and evaluation. Input lines: {@code {"id", "headline"?, "body", "dateline"?,
  * "source"?, "published"?}}; output lines: {@link EnrichedJson}. A bad line is reported with its
  * number and reason and the rest goes on.
+ *
+ * <p>Stories are clustered within the file, in input order, by the topology's near-duplicate
+ * scheme ({@link SignatureScheme#DEFAULT}): a copy of an earlier story under another id gets
+ * {@code duplicateOf}, the id of its cluster's first story, matched among the last
+ * {@code clusterWindow} stories.
  */
 public final class EnrichFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
+  /** Stories kept for matching copies by default: about 200 MB of heap. */
+  public static final int DEFAULT_CLUSTER_WINDOW = 50_000;
+
   private final Enricher enricher;
   private final Clock clock;
+  private final int clusterWindow;
 
   public EnrichFile(final Enricher enricher, final Clock clock) {
+    this(enricher, clock, DEFAULT_CLUSTER_WINDOW);
+  }
+
+  /**
+   * @param clusterWindow how many of the latest stories a copy is matched against; 0 turns
+   *     clustering off
+   */
+  public EnrichFile(final Enricher enricher, final Clock clock, final int clusterWindow) {
+    if (clusterWindow < 0) {
+      throw new IllegalArgumentException("cluster window must be 0 (off) or more, got "
+          + clusterWindow);
+    }
     this.enricher = enricher;
     this.clock = clock;
+    this.clusterWindow = clusterWindow;
   }
 
   /** What a run did. */
@@ -47,6 +72,8 @@ public final class EnrichFile {
     final List<String> rejected = new ArrayList<>();
     String line;
     int number = 0;
+    final NearDuplicateIndex clusters = clusterWindow == 0 ? null
+        : new NearDuplicateIndex(SignatureScheme.DEFAULT, clusterWindow);
     while ((line = in.readLine()) != null) {
       number++;
       if (line.isBlank()) {
@@ -54,7 +81,16 @@ public final class EnrichFile {
       }
       try {
         final RawArticle article = article(JSON.readTree(line));
-        out.write(JSON.writeValueAsString(EnrichedJson.toMap(enricher.enrich(article))));
+        EnrichedArticle enrichedArticle = enricher.enrich(article);
+        if (clusters != null) {
+          final String first = clusters.add(article.getId(), article.getBody()).duplicateOf();
+          // The same id again (a new version in the file) is not a copy of another story.
+          if (first != null && !first.equals(article.getId())) {
+            enrichedArticle = EnrichedArticle.newBuilder(enrichedArticle).setDuplicateOf(first)
+                .build();
+          }
+        }
+        out.write(JSON.writeValueAsString(EnrichedJson.toMap(enrichedArticle)));
         out.write('\n');
         enriched++;
       } catch (final JsonProcessingException e) {

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -26,6 +27,12 @@ public final class EnrichFileCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT.jsonl")
   private Path out;
 
+  @Option(names = "--cluster-window", paramLabel = "N",
+      defaultValue = "${env:WIRESTREAM_CLUSTER_WINDOW:-" + EnrichFile.DEFAULT_CLUSTER_WINDOW + "}",
+      description = "Copies get duplicateOf when they match one of the last N stories with a"
+          + " signature (about 4 KB of heap each); 0 turns clustering off. Default: ${DEFAULT-VALUE}.")
+  private int clusterWindow;
+
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;
 
@@ -34,7 +41,8 @@ public final class EnrichFileCommand implements Callable<Integer> {
     final EnrichFile.Report report;
     try (BufferedReader reader = Files.newBufferedReader(in, StandardCharsets.UTF_8);
         Writer writer = Files.newBufferedWriter(out, StandardCharsets.UTF_8)) {
-      report = new EnrichFile(NewsEnricher.load(), Clock.systemUTC()).run(reader, writer);
+      report = new EnrichFile(NewsEnricher.load(), Clock.systemUTC(), clusterWindow)
+          .run(reader, writer);
     }
     final PrintWriter err = spec.commandLine().getErr();
     err.printf("%d stories enriched into %s, %d rejected%n", report.enriched(), out,

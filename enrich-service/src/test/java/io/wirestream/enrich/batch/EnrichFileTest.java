@@ -67,6 +67,39 @@ class EnrichFileTest {
   }
 
   @Test
+  void shouldPointACopyUnderAnotherIdToTheFirstStoryOfItsCluster() throws Exception {
+    final ObjectMapper json = new ObjectMapper();
+    final String strike = io.wirestream.enrich.cluster.NearDuplicateTest.read("port-strike.txt");
+    final String match = io.wirestream.enrich.cluster.NearDuplicateTest.read("match-report-a.txt");
+    final String input = String.join("\n",
+        json.writeValueAsString(java.util.Map.of("id", "agency-1", "body", strike)),
+        json.writeValueAsString(java.util.Map.of("id", "match-1", "body", match)),
+        json.writeValueAsString(java.util.Map.of("id", "outlet-7",
+            "body", "By Petra Lind, Harbour Times\n\n" + strike)),
+        json.writeValueAsString(java.util.Map.of("id", "agency-1", "body", strike)));
+
+    final List<JsonNode> clustered = lines(batch, input);
+    assertThat(clustered).extracting(l -> l.path("id").asText())
+        .containsExactly("agency-1", "match-1", "outlet-7", "agency-1");
+    assertThat(clustered).extracting(l -> l.path("duplicateOf").isNull() ? null
+        : l.path("duplicateOf").asText()).containsExactly(null, null, "agency-1", null);
+
+    final EnrichFile off = new EnrichFile(new TestEnrichers().predictable(),
+        Clock.fixed(Instant.parse("2026-05-01T00:00:00Z"), ZoneOffset.UTC), 0);
+    assertThat(lines(off, input)).allMatch(l -> l.path("duplicateOf").isNull());
+  }
+
+  private static List<JsonNode> lines(final EnrichFile file, final String input) throws Exception {
+    final StringWriter out = new StringWriter();
+    assertThat(file.run(new BufferedReader(new StringReader(input)), out).rejected()).isEmpty();
+    final List<JsonNode> lines = new java.util.ArrayList<>();
+    for (final String line : out.toString().split("\n")) {
+      lines.add(new ObjectMapper().readTree(line));
+    }
+    return lines;
+  }
+
+  @Test
   void shouldReportBadLinesWithTheirNumbersAndGoOn() throws Exception {
     final StringWriter out = new StringWriter();
 
