@@ -48,12 +48,12 @@ public final class ClusteringBenchmark {
         scheme.candidateProbability(0.7));
 
     // Warm-up, then the timed pass: signature and index lookup per story.
-    run(scheme, stories, root, false);
+    run(scheme, stories, root);
     final Runtime rt = Runtime.getRuntime();
     System.gc();
     final long before = rt.totalMemory() - rt.freeMemory();
     final long started = System.nanoTime();
-    final Result result = run(scheme, stories, root, true);
+    final Result result = run(scheme, stories, root);
     final double clusterMicros = (System.nanoTime() - started) / 1e3 / stories.size();
     System.gc();
     final long after = rt.totalMemory() - rt.freeMemory();
@@ -102,7 +102,7 @@ public final class ClusteringBenchmark {
   }
 
   private static Result run(final SignatureScheme scheme, final List<SyndicationCorpus.Story> stories,
-      final Map<String, String> root, final boolean keep) {
+      final Map<String, String> root) {
     final Result result = new Result(new NearDuplicateIndex(scheme, stories.size()));
     for (final SyndicationCorpus.Story s : stories) {
       result.count(s, result.index.add(s.id(), s.body()), root);

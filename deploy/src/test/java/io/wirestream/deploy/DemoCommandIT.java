@@ -61,7 +61,8 @@ class DemoCommandIT {
       // What the asserts below need, awaited as one condition; the demo's output is the message.
       await("the demo publishes its samples, enriches every one and reports RUNNING")
           .atMost(Duration.ofSeconds(200)).pollInterval(Duration.ofMillis(250))
-          .failFast("the demo exited before it was ready", () -> !demo.isAlive())
+          .failFast("the demo exited before it was ready", () -> assertThat(demo.isAlive())
+              .as(() -> String.join("\n", List.copyOf(lines))).isTrue())
           .untilAsserted(() -> {
             final int count = publishedCount(lines);
             assertThat(count).as(() -> String.join("\n", List.copyOf(lines))).isPositive();

@@ -54,7 +54,8 @@ class KubernetesSchemaTest {
 
     assertThatThrownBy(() -> KubernetesSchemas.validate(deployment))
         .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("name");
+        .hasMessageStartingWith("apps/v1/Deployment wirestream-ingest: ")
+        .hasMessageContaining("required field `name`");
   }
 
   @Test
@@ -63,7 +64,9 @@ class KubernetesSchemaTest {
     ((ObjectNode) service.path("spec")).set("ports", service.path("spec").path("ports").get(0));
 
     assertThatThrownBy(() -> KubernetesSchemas.validate(service))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageStartingWith("v1/Service ");
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageStartingWith("v1/Service wirestream-ingest: ")
+        .hasMessageContaining("JsonObject cannot be cast").hasMessageContaining("JsonArray");
   }
 
   @Test

@@ -209,7 +209,9 @@ class SecurePipelineIT {
             new KafkaConsumer<>(props, new StringDeserializer(), serde.deserializer())) {
       consumer.subscribe(List.of(Topics.ENRICHED.name()));
       await("reader's read_committed consumer gets the enriched story over SASL_SSL")
-          .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(100)).until(() -> {
+          // The consumer is not thread-safe: poll it on this thread, which also closes it.
+          .atMost(READ_TIMEOUT).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+          .until(() -> {
             consumer.poll(Duration.ofMillis(500)).forEach(records::add);
             return !records.isEmpty();
           });

@@ -28,8 +28,8 @@ import java.util.List;
  * "source"?, "published"?}}; output lines: {@link EnrichedJson}. A bad line is reported with its
  * number and reason and the rest goes on.
  *
- * <p>Stories are clustered within the file, in input order, by the topology's near-duplicate
- * scheme ({@link SignatureScheme#DEFAULT}): a copy of an earlier story under another id gets
+ * <p>Stories are clustered within the file, in input order, by the near-duplicate scheme
+ * ({@link SignatureScheme#DEFAULT}; the topology does not use it yet): a copy of an earlier story under another id gets
  * {@code duplicateOf}, the id of its cluster's first story, matched among the last
  * {@code clusterWindow} stories.
  */
@@ -37,7 +37,7 @@ public final class EnrichFile {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
-  /** Stories kept for matching copies by default: about 200 MB of heap. */
+  /** Stories kept for matching copies by default: about 230 MB of heap. */
   public static final int DEFAULT_CLUSTER_WINDOW = 50_000;
 
   private final Enricher enricher;

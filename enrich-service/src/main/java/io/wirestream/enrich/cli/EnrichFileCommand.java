@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -27,11 +28,21 @@ public final class EnrichFileCommand implements Callable<Integer> {
   @Parameters(index = "1", paramLabel = "OUT.jsonl")
   private Path out;
 
+  private int clusterWindow;
+
   @Option(names = "--cluster-window", paramLabel = "N",
       defaultValue = "${env:WIRESTREAM_CLUSTER_WINDOW:-" + EnrichFile.DEFAULT_CLUSTER_WINDOW + "}",
       description = "Copies get duplicateOf when they match one of the last N stories with a"
-          + " signature (about 4 KB of heap each); 0 turns clustering off. Default: ${DEFAULT-VALUE}.")
-  private int clusterWindow;
+          + " signature (about 4.6 KB of heap each); 0 turns clustering off."
+          + " Default: ${DEFAULT-VALUE}.")
+  void setClusterWindow(final int window) {
+    // Refused before OUT is opened, so a bad value never truncates the output file.
+    if (window < 0) {
+      throw new ParameterException(spec.commandLine(), "--cluster-window must be 0 (off) or"
+          + " more, got " + window);
+    }
+    clusterWindow = window;
+  }
 
   @Spec
   private picocli.CommandLine.Model.CommandSpec spec;

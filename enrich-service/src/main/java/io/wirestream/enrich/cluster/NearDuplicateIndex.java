@@ -13,9 +13,10 @@ import java.util.Set;
  * {@link SignatureScheme}: each story is compared with the earlier stories that share one of its
  * band keys; when some are duplicates it joins the cluster whose first story came earliest, and
  * points to that first story. A cluster is never merged into another afterwards (what was said
- * about an earlier story stands). Only the last {@code window} stories are kept (about 4 KB of
- * heap each, see {@code docs/performance.md}); an older one can no longer be matched. Not
- * thread-safe.
+ * about an earlier story stands). Only the last {@code window} stories are kept (about 4.6 KB
+ * of heap each, see {@code docs/performance.md}); an older one can no longer be matched. A story
+ * whose signature equals one already kept (an exact re-send) is assigned but not kept again, so a
+ * story re-sent many times stays one entry. Not thread-safe.
  */
 public final class NearDuplicateIndex {
 
@@ -71,6 +72,7 @@ public final class NearDuplicateIndex {
     }
     Entry best = null;
     double bestContainment = 0.0;
+    boolean same = false;
     for (final int candidate : candidates) {
       comparisons++;
       final Entry other = window[candidate % window.length];
@@ -80,6 +82,11 @@ public final class NearDuplicateIndex {
         best = other;
         bestContainment = c.containment();
       }
+      same |= other.signature().equals(sig);
+    }
+    if (same) {
+      // Nothing new to match against: the identical signature is already kept.
+      return new Assignment(best.firstId(), best.firstId(), bestContainment);
     }
     final int number = added++;
     if (number >= window.length) {

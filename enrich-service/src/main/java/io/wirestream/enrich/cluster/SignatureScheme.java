@@ -4,6 +4,7 @@ import com.dynatrace.hash4j.hashing.HashStream64;
 import com.dynatrace.hash4j.hashing.Hasher64;
 import com.dynatrace.hash4j.hashing.Hashing;
 import com.dynatrace.hash4j.similarity.ElementHashProvider;
+import com.dynatrace.hash4j.similarity.MinHashVersion;
 import com.dynatrace.hash4j.similarity.SimilarityHashPolicy;
 import com.dynatrace.hash4j.similarity.SimilarityHashing;
 import java.text.Normalizer;
@@ -27,8 +28,10 @@ import java.util.regex.Pattern;
  * SimHash estimates the angle between weighted feature vectors: no containment, and its bit
  * permutations for search are coarser. The signatures are hash4j's MinHash (Apache 2.0).
  *
- * <p><b>Text.</b> Unicode NFKC, lower case, words are runs of letters and digits (numbers stay:
- * they tell one day's market report or league table from another's). Shingles are
+ * <p><b>Text.</b> Unicode NFKC, lower case, words are runs of letters, combining marks and digits
+ * (numbers stay: they tell one day's market report or league table from another's). Text written
+ * without spaces between words (Chinese, Japanese, Thai) is one long word here, so it gets no
+ * signature until a segmenter splits it. Shingles are
  * {@link #shingleWords} consecutive words. A text with fewer than {@link #minShingles} distinct
  * shingles has no signature: a headline-only item or a one-line brief is too short to call a copy.
  *
@@ -42,7 +45,7 @@ public final class SignatureScheme {
   /** The defaults: see {@code docs/enrich.md}, "Near-duplicates", for how they were chosen. */
   public static final SignatureScheme DEFAULT = new SignatureScheme(5, 120, 3, 0.70, 0.30, 10);
 
-  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
+  private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{M}\\p{N}]+");
   private static final Hasher64 HASH = Hashing.komihash5_0();
   private static final int BITS_PER_COMPONENT = 16;
 
@@ -80,7 +83,8 @@ public final class SignatureScheme {
     this.minContainment = minContainment;
     this.minSizeRatio = minSizeRatio;
     this.minShingles = minShingles;
-    this.policy = SimilarityHashing.minHash(components, BITS_PER_COMPONENT);
+    // A pinned version: signatures kept in a store must still compare after a hash4j upgrade.
+    this.policy = SimilarityHashing.minHash(components, BITS_PER_COMPONENT, MinHashVersion.V1);
   }
 
   /** The same shape with other verification thresholds. */

@@ -53,6 +53,11 @@ public class NearDuplicateTest {
     assertThat(resend.duplicateOf()).isEqualTo("urn:a:1");
     assertThat(resend.clusterId()).isEqualTo("urn:a:1");
     assertThat(resend.containment()).isEqualTo(1.0);
+    for (int i = 0; i < 200; i++) {
+      assertThat(index.add("urn:a:1-resend-" + i, STRIKE).duplicateOf()).isEqualTo("urn:a:1");
+    }
+    assertThat(index.size()).as("re-sends are not kept again").isEqualTo(1);
+    assertThat(index.comparisons()).as("each re-send meets the one kept story").isEqualTo(201);
   }
 
   @Test

@@ -94,7 +94,9 @@ class EntityToneModelTest {
     final String[] sentences = {
         "Prosecutors in Oslo accused Henrik Halvorsen of fraud on Monday.",
         "The senator, who praised the bill, said Reyes would sign it, aides said.",
-        "Shares of Velta fell sharply after the company cut its forecast."};
+        "Shares of Velta fell sharply after the company cut its forecast.",
+        // A word repeated inside one punctuation stretch counts once per occurrence in both.
+        "The board said the bid the board rejected was weak, and the bid failed."};
     int checked = 0;
     for (final String text : sentences) {
       final TokenSentiments ts = scorer.tokenSentiments(text, 0, text.length());

@@ -109,17 +109,20 @@ class AvroRoundTripIT {
       consumer.subscribe(List.of(topic));
       final List<String> seen = new ArrayList<>();
       final AtomicReference<byte[]> value = new AtomicReference<>();
+      // The consumer is not thread-safe: poll it on this thread, which also closes it.
       await("a record with key " + key + " on " + topic)
-          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+          .untilAsserted(() -> {
             for (final ConsumerRecord<String, byte[]> record
                 : consumer.poll(Duration.ofMillis(500))) {
               if (key.equals(record.key())) {
                 value.set(record.value());
-                return true;
+              } else {
+                seen.add(record.key());
               }
-              seen.add(record.key());
             }
-            return false;
+            assertThat(value.get()).as("a record with key %s on %s; saw keys %s", key, topic,
+                seen).isNotNull();
           });
       return value.get();
     }

@@ -81,7 +81,9 @@ class CorruptValuesIT {
       consumer.subscribe(List.of(topic));
       final AtomicReference<RawArticle> found = new AtomicReference<>();
       await("the good record after the three corrupt ones on " + topic)
-          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
+          // The consumer is not thread-safe: poll it on this thread, which also closes it.
+          .atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).pollInSameThread()
+          .until(() -> {
             try {
               for (final var record : consumer.poll(Duration.ofMillis(500))) {
                 found.set(record.value());
