@@ -54,6 +54,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -172,11 +173,14 @@ class OperationsIT {
     final ChromeDriver browser = new ChromeDriver(service, options);
     try {
       browser.get(pipeline.dashboardUrl());
+      // The page re-renders its lists on every refresh, so an element found a moment ago can be
+      // gone: each read finds its elements and reads them in one step, again if one went stale.
       final WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
-      final WebElement story;
+      wait.ignoring(StaleElementReferenceException.class);
+      final StoryOnPage story;
       try {
-        story = wait.until(ExpectedConditions.presenceOfElementLocated(
-            By.cssSelector("li.story[data-id='" + storyId + "']")));
+        story = wait.until(driver -> StoryOnPage.read(driver.findElement(
+            By.cssSelector("li.story[data-id='" + storyId + "']"))));
       } catch (final org.openqa.selenium.TimeoutException e) {
         Files.write(TARGET.resolve("dashboard-failure.png"), browser.getScreenshotAs(OutputType.BYTES));
         throw new AssertionError("story " + storyId + " not on the page; status '"
@@ -185,13 +189,10 @@ class OperationsIT {
                 .map(li -> li.getDomAttribute("data-id")).toList()
             + "; API: " + dashboard().path("stories"), e);
       }
-      assertThat(story.findElement(By.cssSelector(".headline")).getText()).isEqualTo(headline);
-      final List<String> highlighted = story.findElements(By.cssSelector("mark")).stream()
-          .map(WebElement::getText).toList();
-      assertThat(highlighted).as("entity highlights from the mention offsets")
+      assertThat(story.headline()).isEqualTo(headline);
+      assertThat(story.highlighted()).as("entity highlights from the mention offsets")
           .contains("Eliud Kipchoge", "Berlin");
-      assertThat(story.findElements(By.cssSelector(".chip.country")).stream()
-          .map(WebElement::getText).toList()).contains("DE", "KE");
+      assertThat(story.countries()).contains("DE", "KE");
 
       final String poisonSource = "news.raw.v1/" + poison.partition() + "@" + poison.offset();
       wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("dead-letters"),
@@ -200,8 +201,9 @@ class OperationsIT {
           .contains("DESERIALIZE").contains("magic byte");
       assertThat(Long.parseLong(browser.findElement(By.id("dlq-count")).getText()))
           .isGreaterThanOrEqualTo(1);
-      final List<String> bars = browser.findElements(By.cssSelector("#countries .country-bar"))
-          .stream().map(bar -> bar.getDomAttribute("data-code")).toList();
+      final List<String> bars = wait.until(driver -> driver.findElements(
+          By.cssSelector("#countries .country-bar")).stream()
+          .map(bar -> bar.getDomAttribute("data-code")).toList());
       final List<String> busiest = new ArrayList<>();
       dashboard().path("countries").path("counts")
           .forEach(count -> busiest.add(count.path("code").asText()));
@@ -466,6 +468,16 @@ class OperationsIT {
   }
 
   // --- Helpers ------------------------------------------------------------------------------------
+
+  /** What the page shows of one story, read in one step (see the test for why). */
+  private record StoryOnPage(String headline, List<String> highlighted, List<String> countries) {
+    static StoryOnPage read(final WebElement li) {
+      return new StoryOnPage(li.findElement(By.cssSelector(".headline")).getText(),
+          li.findElements(By.cssSelector("mark")).stream().map(WebElement::getText).toList(),
+          li.findElements(By.cssSelector(".chip.country")).stream().map(WebElement::getText)
+              .toList());
+    }
+  }
 
   private static JsonNode dashboard() throws Exception {
     return JSON.readTree(HTTP.send(HttpRequest.newBuilder(
