@@ -115,8 +115,40 @@ public final class ApicurioRegistry implements AutoCloseable {
     Objects.requireNonNull(systemProperties, "systemProperties");
     final long started = System.nanoTime();
     final ApicurioDistribution distribution = ApicurioDistribution.locate();
-    final Path workDir = createWorkDir();
-    final int[] ports = LoopbackPorts.pick(2);
+    for (int attempt = 1; ; attempt++) {
+      final Path workDir = createWorkDir();
+      final int[] ports = LoopbackPorts.pick(2);
+      try {
+        return start(systemProperties, tlsOrNull, distribution, workDir, ports, started);
+      } catch (final IllegalStateException e) {
+        // The ports are picked free, then handed to Quarkus, which binds them seconds later; on a
+        // busy machine another process can take one in between. Only that is retried.
+        if (attempt >= PORT_ATTEMPTS || !portTaken(workDir.resolve(LOG_FILE_NAME))) {
+          throw e;
+        }
+        LOG.warn("Apicurio registry found port {} or {} taken by another process before it could"
+            + " bind it; starting it again on other ports (attempt {} of {})", ports[0], ports[1],
+            attempt + 1, PORT_ATTEMPTS);
+      }
+    }
+  }
+
+  /** How often a registry that lost its port to another process is started again. */
+  private static final int PORT_ATTEMPTS = 3;
+
+  static boolean portTaken(final Path logFile) {
+    try {
+      final String log = Files.readString(logFile);
+      return log.contains("seems to be in use by another process")
+          || log.contains("Address already in use");
+    } catch (final java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static ApicurioRegistry start(final Map<String, String> systemProperties,
+      final LocalCertificate tlsOrNull, final ApicurioDistribution distribution,
+      final Path workDir, final int[] ports, final long started) {
     final Map<String, String> properties = new LinkedHashMap<>(systemProperties);
     final Map<String, String> environment = new LinkedHashMap<>();
     if (tlsOrNull != null) {
